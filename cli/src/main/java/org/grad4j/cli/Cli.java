@@ -1,0 +1,55 @@
+package org.grad4j.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Shared command-line plumbing: exit codes and one-line error messages. */
+final class Cli {
+    static final int OK = 0;
+    static final int INTERNAL = 1;
+    static final int BAD_INPUT = 2;
+
+    private Cli() {}
+
+    static CommandLine commandLine(Object command) {
+        CommandLine cl = new CommandLine(command);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (isBadInput(ex)) {
+                err.println("grad4j: " + oneLine(ex.getMessage()));
+                err.flush();
+                return BAD_INPUT;
+            }
+            err.println("grad4j: internal error: " + ex);
+            if (System.getenv("GRAD4J_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return INTERNAL;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("grad4j: " + oneLine(ex.getMessage()));
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return BAD_INPUT;
+        });
+        return cl;
+    }
+
+    /** Bad input is any IllegalArgumentException (and subclasses) or an I/O problem with a user's file. */
+    static boolean isBadInput(Throwable ex) {
+        return ex instanceof IllegalArgumentException
+                || ex instanceof java.io.IOException
+                || ex instanceof java.io.UncheckedIOException
+                || ex instanceof BadInputException;
+    }
+
+    static String oneLine(String s) {
+        if (s == null) {
+            return "error";
+        }
+        // Keep a caret line (for expressions) but nothing else multi-line.
+        return s.strip();
+    }
+}
