@@ -1,0 +1,24 @@
+package org.grad4j.optim;
+
+/**
+ * An update rule for parameters from their gradients, shared by gradient descent on functions
+ * and by network training.
+ *
+ * <p>Parameters are flat {@code double[]} arrays. {@link #step} modifies {@code params[i]} in place
+ * and never modifies {@code grads[i]}. State (velocities, moment estimates) is allocated on the
+ * first step and kept per position {@code i}, so the same arrays must be passed on every step.
+ */
+public interface Optimizer {
+
+    /** Updates every {@code params[i]} in place from {@code grads[i]}; the gradients are not modified. */
+    void step(double[][] params, double[][] grads);
+
+    /** The current learning rate. */
+    double lr();
+
+    /** Sets the learning rate (used by schedules). */
+    void setLr(double lr);
+
+    /** Forgets all state, as if no step had been taken. */
+    void reset();
+}
