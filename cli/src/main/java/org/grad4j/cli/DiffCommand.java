@@ -1,0 +1,69 @@
+package org.grad4j.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.grad4j.diff.Derivative;
+import org.grad4j.diff.Method;
+import org.grad4j.diff.Numerical;
+import org.grad4j.expr.Expression;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Derivative of a function of one variable at a point.", "",
+            "Example: grad4j diff '0.01*x^2 + 0.1*x' --at 5 --method book"})
+final class DiffCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "EXPR", description = "The function, e.g. '0.01*x^2 + 0.1*x'.")
+    String expr;
+
+    @Option(names = "--at", required = true, paramLabel = "X", description = "The point.")
+    String at;
+
+    @Option(names = "--method", defaultValue = "richardson", paramLabel = "M",
+            description = "book (central difference, h = 1e-4, as the book), forward, central, "
+                    + "richardson (default: adaptive steps with an error estimate) or exact (reverse mode over the expression).")
+    String method;
+
+    @Option(names = "--json", description = "Print one JSON object and nothing else.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Expression e = Functions.parse(expr, 1, true, "diff");
+        double x = Numbers.parseFinite("--at", at);
+        double derivative;
+        double error;
+        String methodId;
+        List<String> warnings;
+        if (method.equals("exact")) {
+            derivative = e.arity() == 0 ? 0.0 : e.gradient(x)[0];
+            error = 0.0;
+            methodId = "exact";
+            warnings = List.of();
+        } else {
+            Method m = Method.parse(method);
+            Derivative d = Numerical.derivative(v -> e.arity() == 0 ? e.value() : e.value(v), x, m);
+            derivative = d.derivative();
+            error = d.error();
+            methodId = m.id();
+            warnings = d.warnings();
+        }
+        if (!Double.isFinite(derivative)) {
+            warnings = Output.append(warnings, "the derivative is not finite at x = " + Numbers.shortest(x));
+        }
+        if (json) {
+            System.out.println(Json.object().put("x", x).put("derivative", derivative).put("error", error)
+                    .put("method", methodId).put("warnings", warnings));
+        } else {
+            String v = e.arity() == 1 ? e.variables().get(0) : "x";
+            System.out.println("f(" + v + ")  = " + e.text());
+            System.out.println(v + "     = " + Numbers.shortest(x));
+            System.out.println("f'(" + v + ") = " + Numbers.shortest(derivative));
+            System.out.println("error ≈ " + Numbers.shortest(error) + "  (method: " + methodId + ")");
+            Output.warnings(warnings);
+        }
+        return 0;
+    }
+}

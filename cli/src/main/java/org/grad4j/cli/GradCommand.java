@@ -1,0 +1,78 @@
+package org.grad4j.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.grad4j.diff.Gradient;
+import org.grad4j.diff.Method;
+import org.grad4j.diff.Numerical;
+import org.grad4j.expr.Expression;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "grad", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Gradient of a function of several variables at a point.", "",
+            "Variables are ordered x0, x1, ... by index, other names alphabetically (x, y, z).",
+            "Example: grad4j grad 'x0^2 + x1^2' --at 3,4 --method book"})
+final class GradCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "EXPR", description = "The function, e.g. 'x0^2 + x1^2'.")
+    String expr;
+
+    @Option(names = "--at", required = true, paramLabel = "X0,X1,...", description = "The point, one value per variable.")
+    String at;
+
+    @Option(names = "--method", defaultValue = "richardson", paramLabel = "M",
+            description = "book, forward, central, richardson (default) or exact.")
+    String method;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "T",
+            description = "Threads for numerical gradients of expensive functions (default 1).")
+    int threads;
+
+    @Option(names = "--json", description = "Print one JSON object and nothing else.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Expression e = Functions.parse(expr);
+        double[] x = Functions.point("--at", at, e);
+        if (threads < 1) {
+            throw new BadInputException("--threads: must be at least 1, got " + threads);
+        }
+        double[] g;
+        double[] err;
+        String methodId;
+        List<String> warnings;
+        if (method.equals("exact")) {
+            g = e.gradient(x);
+            err = new double[g.length];
+            methodId = "exact";
+            warnings = List.of();
+        } else {
+            Method m = Method.parse(method);
+            Gradient r = Numerical.gradient(e.function(), x, m, threads);
+            g = r.gradient();
+            err = r.error();
+            methodId = m.id();
+            warnings = r.warnings();
+        }
+        for (int i = 0; i < g.length; i++) {
+            if (!Double.isFinite(g[i])) {
+                warnings = Output.append(warnings, "the gradient is not finite in " + e.variables().get(i));
+            }
+        }
+        if (json) {
+            System.out.println(Json.object().put("x", x).put("gradient", g).put("error", err)
+                    .put("method", methodId).put("warnings", warnings));
+        } else {
+            System.out.println("f        = " + e.text());
+            System.out.println("at       = " + Output.vector(e.variables(), x));
+            System.out.println("gradient = " + Output.vector(g));
+            System.out.println("error    ≈ " + Output.vector(err) + "  (method: " + methodId + ")");
+            Output.warnings(warnings);
+        }
+        return 0;
+    }
+
+}

@@ -1,0 +1,46 @@
+package org.grad4j.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Human-readable output shared by the commands. */
+final class Output {
+    private Output() {}
+
+    /** {@code (6.0, 8.0)} with shortest round-trip numbers. */
+    static String vector(double[] v) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < v.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(Numbers.shortest(v[i]));
+        }
+        return sb.append(')').toString();
+    }
+
+    /** {@code (x0, x1) = (3.0, 4.0)}. */
+    static String vector(List<String> names, double[] v) {
+        return "(" + String.join(", ", names) + ") = " + vector(v);
+    }
+
+    /** A number with 9 significant digits, as NumPy prints arrays. */
+    static String g9(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return Numbers.shortest(v);
+        }
+        return String.format("%.8e", v);
+    }
+
+    static void warnings(List<String> warnings) {
+        for (String w : warnings) {
+            System.out.println("warning: " + w);
+        }
+    }
+
+    static List<String> append(List<String> list, String item) {
+        List<String> out = new ArrayList<>(list);
+        out.add(item);
+        return out;
+    }
+}
