@@ -65,6 +65,15 @@ final class Diagnostics {
         return found;
     }
 
+    /** Warns for every component of f(x) itself that is NaN or infinite. */
+    void nonFiniteAtPoint(double[] values) {
+        for (int k = 0; k < values.length; k++) {
+            if (!Double.isFinite(values[k])) {
+                add(component(k) + " returned " + values[k] + " at " + x);
+            }
+        }
+    }
+
     /**
      * Checks the difference {@code a - b} of two f values ({@code formula} names it, e.g.
      * "f(x+h) - f(x-h)") for loss of all information or heavy cancellation.
