@@ -15,7 +15,7 @@ import java.util.function.DoubleUnaryOperator;
  *   <tr><td>book</td><td>(f(x+h) - f(x-h)) / (2h)</td><td>1e-4</td><td>2 + 2</td><td>~1e-9 near |x| ~ 1, worse far from it</td></tr>
  *   <tr><td>forward</td><td>(f(x+h) - f(x)) / h</td><td>sqrt(eps) max(|x|,1)</td><td>1 + 1</td><td>~1e-8</td></tr>
  *   <tr><td>central</td><td>(f(x+h) - f(x-h)) / (2h)</td><td>cbrt(eps) max(|x|,1)</td><td>2 + 2</td><td>~1e-10</td></tr>
- *   <tr><td>richardson</td><td>central, extrapolated (Ridders)</td><td>0.1 max(|x|,1) / 1.4^i</td><td>up to 20</td><td>~1e-13</td></tr>
+ *   <tr><td>richardson</td><td>central, extrapolated (Ridders)</td><td>0.02 max(|x|,1) / 1.4^i</td><td>up to 20</td><td>~1e-13</td></tr>
  * </table>
  *
  * <p>Error estimates: book, central and forward compare the step h with 2h

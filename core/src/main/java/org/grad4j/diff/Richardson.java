@@ -16,7 +16,12 @@ import java.util.Arrays;
  * {@link #DOMAIN_RETRIES} times, with a warning; a non-finite value later ends the tableau.
  */
 final class Richardson implements DifferenceScheme {
-    static final double STEP_SCALE = 0.1;
+    /**
+     * h_0 relative to max(|x|, 1). 0.1 (dfridr's usual guess) let accidental agreement of the
+     * first, too wide steps fool the tableau near poles at distance ~1 (tanh, 1/(1+x^2),
+     * exp(sin x)); 0.02 kept every one of 22,000 seeded random points within its error bound.
+     */
+    static final double STEP_SCALE = 0.02;
     /** Shrink factor between steps (dfridr's CON). */
     static final double CON = 1.4;
     /** Most steps in the tableau (dfridr's NTAB). */
