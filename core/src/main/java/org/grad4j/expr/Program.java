@@ -43,7 +43,8 @@ final class Program {
             nameIds.put(name, id);
             names.add(name);
         }
-        operand[emit(Op.VAR)] = id;
+        int i = emit(Op.VAR);
+        operand[i] = id;
     }
 
     int emit(int code) {
