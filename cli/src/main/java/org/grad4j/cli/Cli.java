@@ -15,6 +15,11 @@ final class Cli {
         CommandLine cl = new CommandLine(command);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            if (ex instanceof org.grad4j.expr.ExpressionException ee) {
+                err.println("grad4j: " + ee.display());
+                err.flush();
+                return BAD_INPUT;
+            }
             if (isBadInput(ex)) {
                 err.println("grad4j: " + oneLine(ex.getMessage()));
                 err.flush();
