@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code {'descr': '<f8', 'fortran_order': False, 'shape': (784, 50), }} padded with spaces and a
  * newline, then the raw data.
  *
- * <p>Writing produces version 1.0, {@code '<f8'}, C order, the header padded exactly as NumPy 2.x's
+ * <p>Writing produces version 1.0, {@code '<f8'}, C order, the header padded exactly as NumPy's (checked against 1.24)
  * {@code np.save} pads it (21 spare spaces minus the digits of the first dimension, then up to a
  * multiple of 64 bytes), so our files are byte-identical to NumPy's. Reading accepts versions 1, 2
  * and 3, any byte order, the dtypes {@code f4 f8 i1 i2 i4 i8 u1 u2 u4 u8 b1}, and Fortran order
