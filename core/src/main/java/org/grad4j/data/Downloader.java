@@ -132,8 +132,8 @@ public final class Downloader {
         } catch (UnknownHostException | ConnectException | HttpConnectTimeoutException e) {
             throw new Failure(describe(e), false);
         } catch (IOException e) {
-            throw new Failure(describe(e), !(rootCause(e) instanceof UnknownHostException
-                    || rootCause(e) instanceof ConnectException));
+            String why = describe(e);
+            throw new Failure(why, !(why.startsWith("unknown host") || why.startsWith("connection refused")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading " + uri, e);
@@ -193,21 +193,26 @@ public final class Downloader {
         }
     }
 
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
+    /** A short one-line description: the most telling exception of the cause chain. */
     private static String describe(Throwable e) {
-        Throwable root = rootCause(e);
-        String what = root instanceof UnknownHostException ? "unknown host"
-                : root instanceof ConnectException ? "connection refused"
-                : root.getClass().getSimpleName();
-        String msg = root.getMessage();
-        return msg == null || msg.isBlank() ? what : what + " " + msg.replace('\n', ' ');
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return "unknown host " + t.getMessage();
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "timed out";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String msg = t.getMessage();
+            if (msg != null && !msg.isBlank()) {
+                return t.getClass().getSimpleName() + ": " + msg.replace('\n', ' ');
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static void sleep(Duration d) throws IOException {
