@@ -106,6 +106,13 @@ class DatasetsTest {
         assertThat(d.train().size()).isEqualTo(60000);
         assertThat(d.test().size()).isEqualTo(10000);
         assertThat(d.source()).isEqualTo(installed.toString());
+        // reference values computed once with NumPy 1.24.2 from the same files (np.frombuffer after gzip)
+        assertThat(java.util.Arrays.copyOf(d.train().labels(), 10)).containsExactly(9, 0, 0, 3, 0, 2, 7, 2, 5, 5);
+        double sum = 0;
+        for (int j = 0; j < 784; j++) {
+            sum += d.test().x(9999, j);
+        }
+        assertThat(sum * 255).isCloseTo(24390, org.assertj.core.api.Assertions.within(1e-8));
         assertThat(events).containsExactly("fashion-mnist: using installed files in " + installed);
     }
 
