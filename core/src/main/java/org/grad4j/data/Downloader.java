@@ -110,7 +110,7 @@ public final class Downloader {
                 } catch (Failure f) {
                     last = f.getMessage();
                     listener.event(uri + ": " + last);
-                    if (!f.transient_) {
+                    if (!f.retryable) {
                         break;
                     }
                 } finally {
@@ -224,13 +224,13 @@ public final class Downloader {
         }
     }
 
-    /** A failed try; {@code transient_} tells whether retrying the same mirror may help. */
+    /** A failed try; {@code retryable} tells whether retrying the same mirror may help. */
     private static final class Failure extends Exception {
-        final boolean transient_;
+        final boolean retryable;
 
-        Failure(String message, boolean transient_) {
+        Failure(String message, boolean retryable) {
             super(message, null, false, false);
-            this.transient_ = transient_;
+            this.retryable = retryable;
         }
     }
 }
