@@ -1,6 +1,7 @@
 package org.grad4j.diff;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,8 +39,8 @@ final class Partials {
         int n = x.length;
         int m = f0.length;
         Partials p = new Partials(n, m);
-        @SuppressWarnings("unchecked")
-        List<String>[] warningsOf = new List[n];
+        // one slot per coordinate, written by the task that owns it; read after all tasks joined
+        List<List<String>> warningsOf = new ArrayList<>(Collections.nCopies(n, List.of()));
         int tasks = Math.min(threads, n);
         if (tasks <= 1) {
             p.run(f, x, f0, scheme, 0, 1, warningsOf);
@@ -82,7 +83,7 @@ final class Partials {
 
     /** Coordinates first, first + stride, ... on one private copy of x. */
     private void run(Function<double[], double[]> f, double[] x, double[] f0, DifferenceScheme scheme,
-                     int first, int stride, List<String>[] warningsOf) {
+                     int first, int stride, List<List<String>> warningsOf) {
         double[] work = x.clone();
         int m = f0.length;
         for (int i = first; i < x.length; i += stride) {
@@ -100,7 +101,7 @@ final class Partials {
             String name = "x[" + i + "]";
             Diagnostics diagnostics = new Diagnostics(name + ": ", name, m);
             scheme.differentiate(line, x[i], f0, derivative[i], error[i], diagnostics);
-            warningsOf[i] = diagnostics.warnings();
+            warningsOf.set(i, diagnostics.warnings());
         }
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Median and worst relative error of each {@link Method} against the exact derivative over
- * {@link SmoothFunctions#cases()}, for the closing note. Run with
- * {@code mvn -B -q -pl core test-compile exec:java} or from an IDE; the tests use {@link #of(Method)}.
+ * {@link SmoothFunctions#cases()}, for the closing note. Print it with
+ * {@code mvn -B -q -pl core test-compile && java -cp core/target/classes:core/target/test-classes
+ * org.grad4j.diff.AccuracyTable}; {@link AccuracyTableTest} checks the ordering it shows.
  */
 final class AccuracyTable {
     /** Median and worst relative error, and how often the error estimate bounded the actual error. */

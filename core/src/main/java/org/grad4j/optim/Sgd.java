@@ -1,0 +1,109 @@
+package org.grad4j.optim;
+
+/**
+ * Stochastic gradient descent with optional momentum, Nesterov momentum and weight decay, with the
+ * semantics of {@code torch.optim.SGD} (PyTorch 1.13).
+ *
+ * <pre>{@code
+ * d = g + weightDecay * p                       (if weightDecay != 0)
+ * b = d                                         (first step with momentum != 0)
+ * b = momentum * b + (1 - dampening) * d        (later steps)
+ * d = nesterov ? d + momentum * b : b           (if momentum != 0)
+ * p = p - lr * d
+ * }</pre>
+ *
+ * <p>Without momentum and weight decay the update is {@code p[j] -= lr * g[j]}, bit for bit the
+ * book's {@code x -= lr * grad} ({@code gradient_descent} in ch. 4 and class {@code SGD} in
+ * {@code common/optimizer.py}). Note that PyTorch's momentum differs from the book's
+ * {@link Momentum}: torch accumulates gradients and multiplies by lr afterwards
+ * ({@code b = m b + g; p -= lr b}), the book accumulates steps ({@code v = m v - lr g; p += v});
+ * the two agree for a constant lr.
+ */
+public final class Sgd implements Optimizer {
+
+    /** Hyperparameters, validated as {@code torch.optim.SGD} validates them. */
+    public record Options(double lr, double momentum, double dampening, boolean nesterov, double weightDecay) {
+        public Options {
+            Hyper.lr(lr);
+            Hyper.nonNegative("momentum", momentum);
+            Hyper.nonNegative("dampening", dampening);
+            Hyper.nonNegative("weight_decay", weightDecay);
+            if (nesterov && (momentum <= 0 || dampening != 0)) {
+                throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
+            }
+        }
+
+        /** Plain SGD with learning rate {@code lr}. */
+        public static Options of(double lr) {
+            return new Options(lr, 0, 0, false, 0);
+        }
+    }
+
+    private final Options options;
+    private double lr;
+    private double[][] buf;
+
+    public Sgd(double lr) {
+        this(Options.of(lr));
+    }
+
+    public Sgd(Options options) {
+        this.options = options;
+        this.lr = options.lr();
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public void step(double[][] params, double[][] grads) {
+        Slots.check(params, grads, buf);
+        double momentum = options.momentum();
+        double wd = options.weightDecay();
+        if (momentum == 0 && wd == 0) {
+            for (int i = 0; i < params.length; i++) {
+                double[] p = params[i];
+                double[] g = grads[i];
+                for (int j = 0; j < p.length; j++) {
+                    p[j] -= lr * g[j];
+                }
+            }
+            return;
+        }
+        boolean first = buf == null && momentum != 0;
+        if (first) {
+            buf = Slots.like(params, 0);
+        }
+        double keep = 1 - options.dampening();
+        for (int i = 0; i < params.length; i++) {
+            double[] p = params[i];
+            double[] g = grads[i];
+            double[] b = momentum != 0 ? buf[i] : null;
+            for (int j = 0; j < p.length; j++) {
+                double d = wd != 0 ? g[j] + wd * p[j] : g[j];
+                if (b != null) {
+                    b[j] = first ? d : b[j] * momentum + keep * d;
+                    d = options.nesterov() ? d + momentum * b[j] : b[j];
+                }
+                p[j] -= lr * d;
+            }
+        }
+    }
+
+    @Override
+    public double lr() {
+        return lr;
+    }
+
+    @Override
+    public void setLr(double lr) {
+        Hyper.lr(lr);
+        this.lr = lr;
+    }
+
+    @Override
+    public void reset() {
+        buf = null;
+    }
+}
