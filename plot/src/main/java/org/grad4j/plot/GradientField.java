@@ -156,6 +156,11 @@ public final class GradientField implements Chart {
      */
     public GradientField addPath(String label, double[][] points) {
         Objects.requireNonNull(label, "label");
+        for (Series p : paths) {
+            if (p.name().equals(label)) {
+                throw new IllegalArgumentException("duplicate path label '" + label + "'");
+            }
+        }
         if (points.length == 0) {
             throw new IllegalArgumentException("path '" + label + "': no points");
         }
@@ -270,12 +275,11 @@ public final class GradientField implements Chart {
         plot.setRenderer(index, arrows);
 
         if (!paths.isEmpty()) {
-            XYSeriesCollection pathData = new XYSeriesCollection();
-            for (Series s : paths) {
-                pathData.addSeries(s.toXYSeries(false));
-            }
-            PathRenderer renderer = new PathRenderer(paths);
-            plot.setDataset(index + 1, pathData);
+            // clip to the ranges widened by one span each way: lines still leave the plot at the right angle
+            double wx = xMax - xMin;
+            double wy = yMax - yMin;
+            PathRenderer renderer = new PathRenderer(paths, xMin - wx, xMax + wx, yMin - wy, yMax + wy);
+            plot.setDataset(index + 1, renderer.dataset());
             plot.setRenderer(index + 1, renderer);
             plot.setFixedLegendItems(renderer.legend());
         }
@@ -336,7 +340,7 @@ public final class GradientField implements Chart {
         ColourScale scale = new ColourScale(lo, hi, contour ? levels : 0, 0.45);
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries("f", new double[][] {cx, cy, cz});
-        XYBlockRenderer blocks = new XYBlockRenderer();
+        XYBlockRenderer blocks = new BlockRenderer();
         blocks.setBlockWidth(dx);
         blocks.setBlockHeight(dy);
         blocks.setBlockAnchor(RectangleAnchor.CENTER);

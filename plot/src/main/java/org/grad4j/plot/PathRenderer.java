@@ -6,10 +6,13 @@ import java.awt.Shape;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Descent paths: lines with small circles at the iterates, a square at the start and a diamond at
@@ -21,15 +24,28 @@ final class PathRenderer extends XYLineAndShapeRenderer {
         new Color(0xd62728), Color.BLACK, new Color(0xff7f0e), new Color(0xe377c2), new Color(0x8c564b),
         new Color(0x1f77b4),
     };
+    /** Largest position error, as a fraction of the box, accepted for a clipped segment. */
+    private static final double PRECISION = 1e-6;
     private static final Shape DOT = GradientField.circle(6);
-    private static final Shape START = new Rectangle2D.Double(-6, -6, 12, 12);
-    private static final Shape END = diamond(8);
+    private static final Shape START = new Rectangle2D.Double(-7, -7, 14, 14);
+    private static final Shape END = diamond(7); // fits inside START, so both show when they coincide
 
     private final List<Series> paths;
+    /** Per path and drawn item: the index of the original point, or -1 for a clip point or a break. */
+    private final List<int[]> origins = new ArrayList<>();
+    private final XYSeriesCollection data = new XYSeriesCollection();
 
-    PathRenderer(List<Series> paths) {
+    /**
+     * Paths clipped to the box [x0, x1] × [y0, y1] in data coordinates (see {@link #clip}).
+     */
+    PathRenderer(List<Series> paths, double x0, double x1, double y0, double y1) {
         super(true, true);
         this.paths = List.copyOf(paths);
+        for (Series p : paths) {
+            XYSeries out = new XYSeries(p.name(), false, true);
+            origins.add(clip(p, x0, x1, y0, y1, out));
+            data.addSeries(out);
+        }
         for (int s = 0; s < paths.size(); s++) {
             setSeriesPaint(s, colour(s));
             setSeriesStroke(s, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -44,8 +60,105 @@ final class PathRenderer extends XYLineAndShapeRenderer {
         return PATH_COLOURS[Math.floorMod(s, PATH_COLOURS.length)];
     }
 
+    XYSeriesCollection dataset() {
+        return data;
+    }
+
+    /**
+     * Appends to {@code out} the parts of the polyline {@code p} inside the box, each segment
+     * clipped exactly (Liang–Barsky) in double precision, with a NaN point wherever the line
+     * leaves the box or meets a non-finite point. Clipping here, before JFreeChart maps data to
+     * pixels, keeps a diverging path (coordinates like 1e128) from producing stray lines; a
+     * segment whose endpoints are so large that rounding makes its position uncertain by more than
+     * 1e-6 of the box is left out.
+     *
+     * @return for each appended point the index of the original point, or -1
+     */
+    static int[] clip(Series p, double x0, double x1, double y0, double y1, XYSeries out) {
+        double[] x = p.x();
+        double[] y = p.y();
+        List<Integer> origin = new ArrayList<>();
+        int open = -1; // original index the current line ends at, -1 if no line is open
+        if (x.length == 1 && inside(x[0], y[0], x0, x1, y0, y1)) {
+            out.add(x[0], y[0]);
+            origin.add(0);
+        }
+        for (int k = 0; k + 1 < x.length; k++) {
+            double[] t = segment(x[k], y[k], x[k + 1], y[k + 1], x0, x1, y0, y1);
+            if (t == null) {
+                continue;
+            }
+            double dx = x[k + 1] - x[k];
+            double dy = y[k + 1] - y[k];
+            if (!(t[0] == 0 && open == k)) {
+                if (out.getItemCount() > 0) {
+                    out.add(Double.NaN, Double.NaN);
+                    origin.add(-1);
+                }
+                out.add(x[k] + t[0] * dx, y[k] + t[0] * dy);
+                origin.add(t[0] == 0 ? k : -1);
+            }
+            out.add(x[k] + t[1] * dx, y[k] + t[1] * dy);
+            origin.add(t[1] == 1 ? k + 1 : -1);
+            open = t[1] == 1 ? k + 1 : -1;
+        }
+        int[] result = new int[origin.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = origin.get(i);
+        }
+        return result;
+    }
+
+    private static boolean inside(double x, double y, double x0, double x1, double y0, double y1) {
+        return x >= x0 && x <= x1 && y >= y0 && y <= y1;
+    }
+
+    /** Liang–Barsky: the parameter interval [t0, t1] of the segment inside the box, or null. */
+    private static double[] segment(double ax, double ay, double bx, double by,
+            double x0, double x1, double y0, double y1) {
+        if (!(Double.isFinite(ax) && Double.isFinite(ay) && Double.isFinite(bx) && Double.isFinite(by))) {
+            return null;
+        }
+        double dx = bx - ax;
+        double dy = by - ay;
+        if (!Double.isFinite(dx) || !Double.isFinite(dy)) {
+            return null;
+        }
+        // With endpoints as large as 1e30, rounding alone moves the segment by ulp(1e30) = 1e14:
+        // where it crosses the box is then unknowable, so such a segment is not drawn.
+        double scale = Math.max(Math.max(Math.abs(ax), Math.abs(ay)), Math.max(Math.abs(bx), Math.abs(by)));
+        if (Math.ulp(scale) * 16 > PRECISION * Math.min(x1 - x0, y1 - y0)) {
+            return null;
+        }
+        double[] pk = {-dx, dx, -dy, dy};
+        double[] qk = {ax - x0, x1 - ax, ay - y0, y1 - ay};
+        double t0 = 0;
+        double t1 = 1;
+        for (int i = 0; i < 4; i++) {
+            if (pk[i] == 0) {
+                if (qk[i] < 0) {
+                    return null;
+                }
+            } else {
+                double r = qk[i] / pk[i];
+                if (pk[i] < 0) {
+                    t0 = Math.max(t0, r);
+                } else {
+                    t1 = Math.min(t1, r);
+                }
+            }
+        }
+        return t0 <= t1 ? new double[] {t0, t1} : null;
+    }
+
     @Override
-    public Shape getItemShape(int series, int item) {
+    public boolean getItemShapeVisible(int series, int item) {
+        return origins.get(series)[item] >= 0;
+    }
+
+    @Override
+    public Shape getItemShape(int series, int itemIndex) {
+        int item = origins.get(series)[itemIndex];
         int last = lastFinite(paths.get(series));
         int first = firstFinite(paths.get(series));
         if (item == first) {
