@@ -1,0 +1,115 @@
+package org.grad4j.examples;
+
+import java.util.List;
+import org.grad4j.expr.Expression;
+import org.grad4j.optim.Trajectory;
+import org.grad4j.plot.Chart;
+import org.grad4j.plot.GradientField;
+import org.grad4j.plot.LineChart;
+
+/** The pictures of functions and descent paths shared by the examples and the command line. */
+public final class Pictures {
+    private Pictures() {}
+
+    /** A named descent path. */
+    public record Path(String label, double[][] points) {}
+
+    /** The window [xMin, xMax] x [yMin, yMax] of a plot. */
+    public record Window(double xMin, double xMax, double yMin, double yMax) {
+
+        public Window {
+            if (!(xMin < xMax) || !(yMin < yMax)) {
+                throw new IllegalArgumentException("empty plot range [" + xMin + ", " + xMax + "] x [" + yMin + ", " + yMax + "]");
+            }
+        }
+
+        /**
+         * A window holding all finite points of the paths with a 15% margin, at least [-1, 1]
+         * around them; points beyond 1e6 are left out so a diverging path does not squash the rest.
+         */
+        public static Window around(List<Path> paths) {
+            double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
+            double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+            for (Path p : paths) {
+                for (double[] q : p.points()) {
+                    double x = q[0];
+                    double y = q.length > 1 ? q[1] : 0;
+                    if (Double.isFinite(x) && Double.isFinite(y) && Math.abs(x) < 1e6 && Math.abs(y) < 1e6) {
+                        x0 = Math.min(x0, x);
+                        x1 = Math.max(x1, x);
+                        y0 = Math.min(y0, y);
+                        y1 = Math.max(y1, y);
+                    }
+                }
+            }
+            if (!(x0 <= x1)) {
+                return new Window(-1, 1, -1, 1);
+            }
+            double mx = Math.max(0.15 * (x1 - x0), 1), my = Math.max(0.15 * (y1 - y0), 1);
+            return new Window(x0 - mx, x1 + mx, y0 - my, y1 + my);
+        }
+
+        /** A grid step giving about 20 arrows along the longer side. */
+        public double arrowStep() {
+            double span = Math.max(xMax - xMin, yMax - yMin);
+            double raw = span / 20;
+            double p = Math.pow(10, Math.floor(Math.log10(raw)));
+            for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+                if (m * p >= raw) {
+                    return m * p;
+                }
+            }
+            return 10 * p;
+        }
+    }
+
+    /** The gradient field of a function of two variables (exact gradient) with the given paths. */
+    public static GradientField field(Expression f, Window w, double step, List<Path> paths) {
+        if (f.arity() != 2) {
+            throw new IllegalArgumentException("a gradient field needs a function of 2 variables, '" + f.text()
+                    + "' has " + f.arity());
+        }
+        GradientField g = GradientField.of(f.function(), f.gradientFunction())
+                .xRange(w.xMin(), w.xMax()).yRange(w.yMin(), w.yMax()).step(step)
+                .title("f = " + f.text())
+                .xLabel(f.variables().get(0)).yLabel(f.variables().get(1));
+        for (Path p : paths) {
+            g.addPath(p.label(), p.points());
+        }
+        return g;
+    }
+
+    /** A picture of descent on {@code f}: a gradient field for 2 variables, the curve for 1, values for more. */
+    public static Chart descent(Expression f, List<Path> paths, List<Trajectory> runs) {
+        if (f.arity() == 2) {
+            Window w = Window.around(paths);
+            return field(f, w, w.arrowStep(), paths);
+        }
+        if (f.arity() == 1) {
+            Window w = Window.around(paths);
+            int n = 400;
+            double[] xs = new double[n + 1];
+            double[] ys = new double[n + 1];
+            for (int i = 0; i <= n; i++) {
+                xs[i] = w.xMin() + (w.xMax() - w.xMin()) * i / n;
+                ys[i] = f.value(xs[i]);
+            }
+            LineChart c = LineChart.titled("f = " + f.text()).xLabel(f.variables().get(0)).yLabel("f")
+                    .add("f", xs, ys).markers(false);
+            for (int k = 0; k < paths.size(); k++) {
+                double[][] pts = paths.get(k).points();
+                double[] px = new double[pts.length];
+                for (int i = 0; i < pts.length; i++) {
+                    px[i] = pts[i][0];
+                }
+                c.add(paths.get(k).label(), px, runs.get(k).values());
+            }
+            return c;
+        }
+        LineChart c = LineChart.titled("f = " + f.text()).xLabel("step").yLabel("f(x)");
+        for (int k = 0; k < runs.size(); k++) {
+            c.add(paths.get(k).label(), runs.get(k).values());
+        }
+        return c;
+    }
+}
