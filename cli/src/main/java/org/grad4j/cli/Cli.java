@@ -8,6 +8,8 @@ final class Cli {
     static final int OK = 0;
     static final int INTERNAL = 1;
     static final int BAD_INPUT = 2;
+    /** `grad4j example` with no name lists the examples and fails, so scripts notice. */
+    static final int BAD_INPUT_IF_MISSING = 2;
 
     private Cli() {}
 

@@ -1,6 +1,5 @@
 package org.grad4j.optim;
 
-import java.math.BigDecimal;
 
 /**
  * Validation of hyperparameters with PyTorch's wording, shared by the optimizer and schedule records.
@@ -40,31 +39,6 @@ public final class Hyper {
      * for decimal exponents in (-4, 16], otherwise {@code 1e-08} style with a two-digit exponent.
      */
     public static String repr(double v) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        if (v == 0) {
-            return (1 / v < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal d = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
-        String digits = d.unscaledValue().toString();
-        int decpt = digits.length() - d.scale(); // value = 0.digits * 10^decpt
-        String sign = v < 0 ? "-" : "";
-        if (decpt > -4 && decpt <= 16) {
-            if (decpt <= 0) {
-                return sign + "0." + "0".repeat(-decpt) + digits;
-            }
-            if (decpt >= digits.length()) {
-                return sign + digits + "0".repeat(decpt - digits.length()) + ".0";
-            }
-            return sign + digits.substring(0, decpt) + "." + digits.substring(decpt);
-        }
-        int exp = decpt - 1;
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        String e = String.format("%02d", Math.abs(exp));
-        return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + e;
+        return org.grad4j.io.Repr.of(v);
     }
 }
