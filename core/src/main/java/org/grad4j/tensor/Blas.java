@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The BLAS implementation grad4j uses, chosen once per JVM.
@@ -28,11 +30,18 @@ public final class Blas {
 
     private static final List<String> OPTIMIZED = List.of("openblas", "mkl_rt", "libmkl", "blis");
 
+    /**
+     * netlib logs its own choice at INFO on first use; the library never prints, so that logger is
+     * held (a strong reference keeps the level) at WARNING.
+     */
+    private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
+
     private static final BLAS INSTANCE;
     private static final String DESCRIPTION;
     private static final boolean NATIVE;
 
     static {
+        NETLIB_LOG.setLevel(Level.WARNING);
         String forced = System.getProperty("grad4j.blas", System.getenv("GRAD4J_BLAS"));
         forced = forced == null ? "" : forced.trim().toLowerCase(Locale.ROOT);
         if (!forced.isEmpty() && !forced.equals("java") && !forced.equals("native")) {

@@ -1,16 +1,17 @@
 package org.grad4j.tensor;
 
 /**
- * A plain Java GEMM on row-major arrays for small products, where it beats a JNI call into BLAS.
+ * A plain Java GEMM on row-major arrays for small products, where it beats a JNI call into BLAS
+ * ({@link Gemm} picks it by size; public so that benchmarks can time it alone).
  * Loop orders keep the innermost loop on contiguous memory for each transpose combination.
  */
-final class SmallGemm {
+public final class SmallGemm {
 
     private SmallGemm() {
     }
 
     /** {@code c = alpha * op(a) * op(b) + beta * c} with {@code op(a)} m x k, {@code op(b)} k x n. */
-    static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a,
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a,
             double[] b, double beta, double[] c) {
         int mn = m * n;
         if (beta == 0.0) {
