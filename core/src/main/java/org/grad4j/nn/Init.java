@@ -19,7 +19,7 @@ public sealed interface Init {
     Init HE = new He();
 
     /** The standard deviation for a layer with {@code fanIn} inputs. */
-    double std(int fanIn);
+    double stdFor(int fanIn);
 
     /** A fixed standard deviation; must be finite and non-negative. */
     static Init std(double value) {
@@ -35,7 +35,7 @@ public sealed interface Init {
         }
 
         @Override
-        public double std(int fanIn) {
+        public double stdFor(int fanIn) {
             return value;
         }
     }
@@ -43,7 +43,7 @@ public sealed interface Init {
     /** {@code sqrt(1 / n_in)}. */
     record Xavier() implements Init {
         @Override
-        public double std(int fanIn) {
+        public double stdFor(int fanIn) {
             return Math.sqrt(1.0 / fanIn);
         }
     }
@@ -51,7 +51,7 @@ public sealed interface Init {
     /** {@code sqrt(2 / n_in)}. */
     record He() implements Init {
         @Override
-        public double std(int fanIn) {
+        public double stdFor(int fanIn) {
             return Math.sqrt(2.0 / fanIn);
         }
     }

@@ -8,7 +8,7 @@ import org.grad4j.tensor.Tensor;
 /**
  * The book's {@code MultiLayerNet} (ch. 6): fully connected layers {@code input -> hidden[0] -> ... ->
  * hidden[L-2] -> output} with an activation after each hidden layer and softmax cross-entropy on top.
- * Layer {@code i} has {@code Wi} of shape {@code (n_{i-1}, n_i)} drawn as {@code init.std(n_{i-1}) * N(0, 1)}
+ * Layer {@code i} has {@code Wi} of shape {@code (n_{i-1}, n_i)} drawn as {@code init.stdFor(n_{i-1}) * N(0, 1)}
  * and a zero bias {@code bi}. (The book's weight decay is not part of this class.)
  */
 public final class MultiLayerNet extends FeedForwardNet {
@@ -70,7 +70,7 @@ public final class MultiLayerNet extends FeedForwardNet {
         List<Tensor> ws = new ArrayList<>();
         List<Tensor> bs = new ArrayList<>();
         for (int i = 1; i < sizes.length; i++) {
-            ws.add(Tensor.randn(sizes[i - 1], sizes[i], init.std(sizes[i - 1]), rng));
+            ws.add(Tensor.randn(sizes[i - 1], sizes[i], init.stdFor(sizes[i - 1]), rng));
             bs.add(Tensor.zeros(sizes[i]));
         }
         return List.of(ws, bs);

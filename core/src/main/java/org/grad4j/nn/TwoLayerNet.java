@@ -55,8 +55,8 @@ public final class TwoLayerNet extends FeedForwardNet {
         }
         Init init = Init.std(std);
         return new Tensor[] {
-            Tensor.randn(in, hidden, init.std(in), rng), Tensor.zeros(hidden),
-            Tensor.randn(hidden, out, init.std(hidden), rng), Tensor.zeros(out)
+            Tensor.randn(in, hidden, init.stdFor(in), rng), Tensor.zeros(hidden),
+            Tensor.randn(hidden, out, init.stdFor(hidden), rng), Tensor.zeros(out)
         };
     }
 }

@@ -47,6 +47,20 @@ class GemmTest {
 
     @ParameterizedTest(name = "m={0} n={1} k={2} transA={3} transB={4}")
     @MethodSource("shapes")
+    void javaLoopMatchesReference(int m, int n, int k, boolean transA, boolean transB) {
+        Random rng = new Random(17L * m + 3L * n + k + (transA ? 1000 : 0) + (transB ? 2000 : 0));
+        Tensor a = transA ? Tensor.randn(k, m, 1.0, rng) : Tensor.randn(m, k, 1.0, rng);
+        Tensor b = transB ? Tensor.randn(n, k, 1.0, rng) : Tensor.randn(k, n, 1.0, rng);
+        Tensor c0 = Tensor.randn(m, n, 1.0, rng);
+        Tensor loop = Tensor.copy(c0);
+        Tensor ref = Tensor.copy(c0);
+        SmallGemm.gemm(transA, transB, m, n, k, -0.5, a.data(), b.data(), 2.0, loop.data());
+        ReferenceGemm.gemm(transA, transB, -0.5, a, b, 2.0, ref);
+        assertClose(loop, ref, k);
+    }
+
+    @ParameterizedTest(name = "m={0} n={1} k={2} transA={3} transB={4}")
+    @MethodSource("shapes")
     void betaZeroIgnoresOldContents(int m, int n, int k, boolean transA, boolean transB) {
         Random rng = new Random(5L * m + n + k);
         Tensor a = transA ? Tensor.randn(k, m, 1.0, rng) : Tensor.randn(m, k, 1.0, rng);
