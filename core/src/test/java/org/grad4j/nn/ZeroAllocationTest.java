@@ -16,6 +16,9 @@ class ZeroAllocationTest {
 
     private static final double LR = 0.1;
 
+    /** Rounds of 100 steps allowed for the JIT to finish compiling the step. */
+    private static final int ROUNDS = 20;
+
     @Test
     void trainStepAllocatesNothingAfterWarmUp() {
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -42,13 +45,18 @@ class ZeroAllocationTest {
         for (int i = 0; i < 200; i++) {
             step(net, xTrain, tTrain, order, i, xBatch, tBatch);
         }
+        // Warm-up ends when the JIT has compiled the step (escape analysis removes the temporaries of
+        // netlib's Java kernel only then); natively it is the first round. Up to ROUNDS rounds.
         long thread = Thread.currentThread().getId();
-        long before = bean.getThreadAllocatedBytes(thread);
+        long allocated = Long.MAX_VALUE;
         double last = 0;
-        for (int i = 0; i < 100; i++) {
-            last = step(net, xTrain, tTrain, order, i, xBatch, tBatch);
+        for (int round = 0; round < ROUNDS && allocated >= SLACK_BYTES; round++) {
+            long before = bean.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < 100; i++) {
+                last = step(net, xTrain, tTrain, order, i, xBatch, tBatch);
+            }
+            allocated = bean.getThreadAllocatedBytes(thread) - before;
         }
-        long allocated = bean.getThreadAllocatedBytes(thread) - before;
         assertThat(allocated).as("bytes allocated by 100 train steps").isLessThan(SLACK_BYTES);
         assertThat(last).as("the steps train").isLessThan(first);
     }
