@@ -3,7 +3,7 @@
 float64: the same work as numpy_train.py and `grad4j train`, for the side-by-side timing.
 
 Two ways to compute the gradient, both with the same maths:
-  --mode autograd  the idiomatic one: nn.Sequential(Linear, Sigmoid, Linear),
+  --mode autograd  (default) the idiomatic one: nn.Sequential(Linear, Sigmoid, Linear),
                    nn.CrossEntropyLoss, loss.backward(), torch.optim.SGD;
   --mode manual    the backward pass written out with fused ATen kernels
                    (addmm, log_softmax, in-place SGD through addmm_), no autograd graph.
@@ -33,7 +33,7 @@ def parse_args(argv=None):
     p.add_argument("--sampling", choices=common.SAMPLING_RULES, default="replacement")
     p.add_argument("--seed", type=int, default=0, help="seeds initialisation and sampling")
     p.add_argument("--threads", type=int, default=None, help="torch and BLAS threads (default: torch's)")
-    p.add_argument("--mode", choices=("autograd", "manual"), default="manual")
+    p.add_argument("--mode", choices=("autograd", "manual"), default="autograd")
     p.add_argument("--init", help="start from W1, b1, W2, b2 in this .npz")
     p.add_argument("--save", help="write W1, b1, W2, b2 to this .npz after training")
     p.add_argument("--json", action="store_true")
