@@ -5,11 +5,12 @@
 #
 #   bench/compare/run.sh [--iters N] [--data DIR] [--calib-iters M]
 #
-# PyTorch runs with its best configuration, found by a short calibration run (M iterations,
-# default 500) of 1 and 2 threads x {manual, autograd} backward; NumPy likewise with 1 and 2
-# OpenBLAS threads. NumPy is timed twice: the book's loop as written (a second forward pass per
-# iteration to record the loss after the update) and "fused" (the loss of the gradient's own
-# forward pass, as PyTorch and grad4j record it: exactly the same work as the others).
+# PyTorch runs with its best configuration, found by short calibration runs (M iterations,
+# default 500): 1 or 2 threads for ATen (OpenMP) and for OpenBLAS, then autograd vs manual
+# backward at the best thread setting; NumPy likewise with 1 and 2 OpenBLAS threads.
+# NumPy is timed twice: the book's loop as written (a second forward pass per iteration to
+# record the loss after the update) and "fused" (the loss of the gradient's own forward pass,
+# as PyTorch and grad4j record it: exactly the same work as the others).
 # Each JSON result is kept in bench/compare/results/<timestamp>/.
 set -uo pipefail
 
@@ -80,7 +81,7 @@ best() {   # best <name> <script> <config...>: calibrates, sets best_cfg to the 
     # shellcheck disable=SC2086
     if pyrun "$here/$script" "${common_args[@]}" --iters "$calib" $cfg >"$out/calib.json" 2>>"$out/calib.err"; then
       us="$(field "$out/calib.json" us_per_iter)"
-      printf '  %-8s %-26s %8.0f us/iter\n' "$name" "$cfg" "$us"
+      printf '  %-8s %-44s %8.0f us/iter\n' "$name" "$cfg" "$us"
       if [ -z "$best_us" ] || "$py" -c 'import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)' "$us" "$best_us"; then
         best_us="$us"; best_cfg="$cfg"
       fi
@@ -92,8 +93,8 @@ best() {   # best <name> <script> <config...>: calibrates, sets best_cfg to the 
 }
 
 echo "== calibration ($calib iterations each)"
-best pytorch torch_train.py "--threads 1 --mode manual" "--threads 2 --mode manual" \
-                            "--threads 1 --mode autograd" "--threads 2 --mode autograd"
+best pytorch torch_train.py "--threads 1" "--threads 1 --blas-threads 2" "--threads 2"
+[ -n "$best_cfg" ] && best pytorch torch_train.py "$best_cfg --mode autograd" "$best_cfg --mode manual"
 torch_cfg="$best_cfg"
 best numpy numpy_train.py "--threads 1" "--threads 2"
 numpy_cfg="$best_cfg"

@@ -10,8 +10,9 @@ Two ways to compute the gradient, both with the same maths:
 Per iteration: draw the batch (same rules as numpy_train.py), forward, loss, backward, SGD step,
 record the loss (loss.item()). Only this loop is timed, not data loading or final accuracy.
 
---threads T sets torch.set_num_threads(T) and the thread count of the BLAS torch calls
-(Debian's torch calls the system OpenBLAS, which has its own threads), before torch is loaded.
+--threads T sets torch.set_num_threads(T) (ATen's OpenMP threads) and the thread count of the BLAS
+torch calls (Debian's torch calls the system OpenBLAS, which has its own threads), before torch is
+loaded; --blas-threads B overrides the latter.
 
   /usr/bin/python3 bench/compare/torch_train.py --iters 1000 --threads 1 --json
 """
@@ -33,6 +34,8 @@ def parse_args(argv=None):
     p.add_argument("--sampling", choices=common.SAMPLING_RULES, default="replacement")
     p.add_argument("--seed", type=int, default=0, help="seeds initialisation and sampling")
     p.add_argument("--threads", type=int, default=None, help="torch and BLAS threads (default: torch's)")
+    p.add_argument("--blas-threads", type=int, default=None,
+                   help="OpenBLAS threads when they should differ from --threads")
     p.add_argument("--mode", choices=("autograd", "manual"), default="autograd")
     p.add_argument("--init", help="start from W1, b1, W2, b2 in this .npz")
     p.add_argument("--save", help="write W1, b1, W2, b2 to this .npz after training")
@@ -131,6 +134,10 @@ def accuracy(net, x, t):
 def main():
     args = parse_args()
     common.limit_blas_threads_before_import(args.threads)
+    if args.blas_threads is not None:
+        if args.blas_threads < 1:
+            raise SystemExit(f"--blas-threads must be >= 1, got {args.blas_threads}")
+        os.environ["OPENBLAS_NUM_THREADS"] = str(args.blas_threads)
     import numpy as np
     import torch
     if args.threads is not None:
