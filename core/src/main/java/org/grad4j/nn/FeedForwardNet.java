@@ -1,0 +1,300 @@
+package org.grad4j.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.grad4j.tensor.Ops;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * A stack of {@link Affine} layers with an activation between consecutive ones, topped by
+ * {@link SoftmaxWithLoss}: {@code Affine1 -> act -> Affine2 -> act -> ... -> AffineL -> softmax}.
+ * The common machinery of {@link SimpleNet}, {@link TwoLayerNet} and {@link MultiLayerNet}.
+ *
+ * <p>The first layer does not compute {@code dx} in backward (nobody needs the gradient with respect
+ * to the data), and every buffer is kept between calls with the same batch size, so
+ * {@link #gradient} allocates nothing once warm.
+ */
+public class FeedForwardNet implements Network {
+
+    /** Rows per chunk in {@link #predict}, {@link #loss} and {@link #accuracy}, to bound memory. */
+    static final int CHUNK = 1000;
+
+    /** Step of the central difference in {@link #numericalGradient}, the book's {@code h = 1e-4}. */
+    static final double H = 1e-4;
+
+    private final Activation activation;
+    private final Affine[] affines;
+    private final Layer[] layers;
+    private final SoftmaxWithLoss last = new SoftmaxWithLoss();
+    private final List<Parameter> parameters;
+    private final double[][] params;
+    private final double[][] grads;
+    private Tensor chunk;
+
+    /**
+     * A network with the given weights and biases, copied (the arguments are not kept or modified).
+     *
+     * @param weights {@code W1, W2, ...}, with {@code W(i+1).rows() == Wi.cols()}
+     * @param biases {@code b1, b2, ...} with {@code bi.size() == Wi.cols()}, or null for no biases
+     * @param activation between consecutive affine layers (null only for a single layer)
+     * @throws IllegalArgumentException naming the parameter and both shapes on a mismatch
+     */
+    public FeedForwardNet(List<Tensor> weights, List<Tensor> biases, Activation activation) {
+        int layerCount = weights.size();
+        if (layerCount == 0) {
+            throw new IllegalArgumentException("FeedForwardNet: no weights");
+        }
+        if (biases != null && biases.size() != layerCount) {
+            throw new IllegalArgumentException("FeedForwardNet: " + biases.size() + " biases for " + layerCount
+                    + " weight matrices");
+        }
+        if (activation == null && layerCount > 1) {
+            throw new IllegalArgumentException("FeedForwardNet: an activation is required between layers");
+        }
+        this.activation = activation;
+        this.affines = new Affine[layerCount];
+        this.layers = new Layer[2 * layerCount - 1];
+        List<Parameter> ps = new ArrayList<>();
+        boolean single = layerCount == 1 && biases == null;
+        for (int i = 0; i < layerCount; i++) {
+            Tensor w = weights.get(i);
+            String wName = single ? "W" : "W" + (i + 1);
+            if (w.rank() != 2) {
+                throw new IllegalArgumentException(wName + ": shape " + w.shapeString() + ", expected a matrix");
+            }
+            if (i > 0 && w.rows() != weights.get(i - 1).cols()) {
+                throw new IllegalArgumentException(wName + ": shape " + w.shapeString() + ", expected ["
+                        + weights.get(i - 1).cols() + ", " + w.cols() + "]");
+            }
+            Tensor b = null;
+            if (biases != null) {
+                b = biases.get(i);
+                if (b.rank() != 1 || b.size() != w.cols()) {
+                    throw new IllegalArgumentException("b" + (i + 1) + ": shape " + b.shapeString() + ", expected ["
+                            + w.cols() + "]");
+                }
+                b = Tensor.copy(b);
+            }
+            Affine affine = new Affine(Tensor.copy(w), b).setComputeDx(i > 0);
+            affines[i] = affine;
+            layers[2 * i] = affine;
+            if (i < layerCount - 1) {
+                layers[2 * i + 1] = activation.newLayer();
+            }
+            ps.add(new Parameter(wName, affine.w(), affine.dW()));
+            if (b != null) {
+                ps.add(new Parameter("b" + (i + 1), affine.b(), affine.db()));
+            }
+        }
+        this.parameters = Collections.unmodifiableList(ps);
+        this.params = new double[ps.size()][];
+        this.grads = new double[ps.size()][];
+        for (int i = 0; i < ps.size(); i++) {
+            params[i] = ps.get(i).value().data();
+            grads[i] = ps.get(i).grad().data();
+        }
+    }
+
+    /** A network with the same architecture and (copied) current weights. */
+    FeedForwardNet copy() {
+        List<Tensor> ws = new ArrayList<>();
+        List<Tensor> bs = affines[0].b() == null ? null : new ArrayList<>();
+        for (Affine a : affines) {
+            ws.add(a.w());
+            if (bs != null) {
+                bs.add(a.b());
+            }
+        }
+        return new FeedForwardNet(ws, bs, activation);
+    }
+
+    /** The hidden activation, or null for a single layer. */
+    public Activation activation() {
+        return activation;
+    }
+
+    /** Number of inputs (rows of W1). */
+    public int inputSize() {
+        return affines[0].w().rows();
+    }
+
+    /** Number of classes (columns of the last weight matrix). */
+    public int outputSize() {
+        return affines[affines.length - 1].w().cols();
+    }
+
+    /** Scores for {@code x}, in a buffer owned by the last layer. */
+    private Tensor forward(Tensor x) {
+        if (x.cols() != inputSize()) {
+            throw new IllegalArgumentException("network input shape " + x.shapeString() + ", expected [*, "
+                    + inputSize() + "]");
+        }
+        Tensor h = x;
+        for (Layer layer : layers) {
+            h = layer.forward(h);
+        }
+        return h;
+    }
+
+    private Tensor chunkOf(Tensor x, int from, int count) {
+        if (from == 0 && count == x.rows()) {
+            return x;
+        }
+        chunk = Tensor.reuse(chunk, count, x.cols());
+        return Ops.copyRows(x, from, count, chunk);
+    }
+
+    private static void checkLabels(Tensor x, int[] t) {
+        if (t.length != x.rows()) {
+            throw new IllegalArgumentException(t.length + " labels for " + x.rows() + " rows");
+        }
+    }
+
+    @Override
+    public Tensor predict(Tensor x) {
+        int n = x.rows();
+        Tensor out = Tensor.zeros(n, outputSize());
+        for (int from = 0; from < n; from += CHUNK) {
+            int count = Math.min(CHUNK, n - from);
+            Tensor scores = forward(chunkOf(x, from, count));
+            System.arraycopy(scores.data(), 0, out.data(), from * outputSize(), scores.size());
+        }
+        return out;
+    }
+
+    @Override
+    public double loss(Tensor x, int[] t) {
+        checkLabels(x, t);
+        int n = x.rows();
+        double total = 0.0;
+        for (int from = 0; from < n; from += CHUNK) {
+            int count = Math.min(CHUNK, n - from);
+            int[] tc = count == n ? t : Arrays.copyOfRange(t, from, from + count);
+            total += last.forward(forward(chunkOf(x, from, count)), tc) * count;
+        }
+        return total / n;
+    }
+
+    @Override
+    public double accuracy(Tensor x, int[] t) {
+        checkLabels(x, t);
+        int n = x.rows();
+        int k = outputSize();
+        long correct = 0;
+        for (int from = 0; from < n; from += CHUNK) {
+            int count = Math.min(CHUNK, n - from);
+            double[] s = forward(chunkOf(x, from, count)).data();
+            for (int i = 0; i < count; i++) {
+                int r = i * k;
+                int best = 0;
+                for (int j = 1; j < k; j++) {
+                    if (s[r + j] > s[r + best]) {
+                        best = j;
+                    }
+                }
+                if (best == t[from + i]) {
+                    correct++;
+                }
+            }
+        }
+        return (double) correct / n;
+    }
+
+    @Override
+    public double gradient(Tensor x, int[] t) {
+        checkLabels(x, t);
+        double loss = last.forward(forward(x), t);
+        Tensor dout = last.backward();
+        for (int i = layers.length - 1; i >= 0 && dout != null; i--) {
+            dout = layers[i].backward(dout);
+        }
+        return loss;
+    }
+
+    @Override
+    public void numericalGradient(Tensor x, int[] t, int threads) {
+        checkLabels(x, t);
+        if (threads < 1) {
+            throw new IllegalArgumentException("numericalGradient: threads must be positive: " + threads);
+        }
+        long total = 0;
+        for (double[] p : params) {
+            total += p.length;
+        }
+        if (threads == 1) {
+            numericalRange(this, x, t, 0, total, grads);
+            return;
+        }
+        Thread[] workers = new Thread[threads];
+        Throwable[] failures = new Throwable[threads];
+        for (int k = 0; k < threads; k++) {
+            long from = total * k / threads;
+            long to = total * (k + 1) / threads;
+            int id = k;
+            FeedForwardNet own = copy();
+            workers[k] = new Thread(() -> {
+                try {
+                    numericalRange(own, x, t, from, to, grads);
+                } catch (Throwable e) {
+                    failures[id] = e;
+                }
+            }, "grad4j-numerical-gradient-" + k);
+            workers[k].start();
+        }
+        for (Thread w : workers) {
+            try {
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("numericalGradient interrupted", e);
+            }
+        }
+        for (Throwable f : failures) {
+            if (f instanceof RuntimeException re) {
+                throw re;
+            }
+            if (f != null) {
+                throw new IllegalStateException("numericalGradient failed", f);
+            }
+        }
+    }
+
+    /** Central differences for flat parameter indices {@code [from, to)} of {@code net}, into {@code out}. */
+    private static void numericalRange(FeedForwardNet net, Tensor x, int[] t, long from, long to,
+            double[][] out) {
+        long base = 0;
+        for (int p = 0; p < net.params.length; p++) {
+            double[] w = net.params[p];
+            long start = Math.max(from, base);
+            long end = Math.min(to, base + w.length);
+            for (long g = start; g < end; g++) {
+                int i = (int) (g - base);
+                double saved = w[i];
+                w[i] = saved + H;
+                double plus = net.loss(x, t);
+                w[i] = saved - H;
+                double minus = net.loss(x, t);
+                w[i] = saved;
+                out[p][i] = (plus - minus) / (2 * H);
+            }
+            base += w.length;
+        }
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public double[][] paramArrays() {
+        return params;
+    }
+
+    @Override
+    public double[][] gradArrays() {
+        return grads;
+    }
+}

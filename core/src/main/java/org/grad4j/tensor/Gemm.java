@@ -1,0 +1,93 @@
+package org.grad4j.tensor;
+
+import dev.ludovic.netlib.blas.BLAS;
+
+/**
+ * General matrix multiply on row-major tensors:
+ * <pre>{@code C = alpha * op(A) * op(B) + beta * C,   op(X) = X or X^T}</pre>
+ *
+ * <p>Transposes are never materialized: they become BLAS {@code trans} flags. BLAS is column-major,
+ * and a row-major matrix read column-major is its transpose, so {@code C = op(A) op(B)} is computed as
+ * the column-major {@code C^T = op(B)^T op(A)^T}, i.e. {@code dgemm(transB, transA, n, m, k, alpha, B,
+ * A, beta, C)} with the flags passed through unchanged.
+ *
+ * <p>Products with few multiply-adds are computed by a plain Java loop instead, since there the JNI
+ * transition and BLAS set-up cost more than the arithmetic ({@link #SMALL_PRODUCT}). Only {@code c}
+ * is modified. As in BLAS, when {@code beta == 0} the old contents of {@code c} are ignored (even NaN).
+ */
+public final class Gemm {
+
+    /**
+     * Products with {@code m * n * k} below this many multiply-adds use the Java loop when the BLAS is
+     * native. Measured with OpenBLAS 0.3.21 through netlib's JNI: already a (100x50)(50x10) product
+     * (50 000 multiply-adds) takes ~6 us in OpenBLAS against ~30 us in the Java loop, so only tiny
+     * products (such as SimpleNet's 1x2x3) stay in Java.
+     */
+    static final long SMALL_PRODUCT = 4_096;
+
+    private Gemm() {
+    }
+
+    /**
+     * {@code out = a * b}; allocates {@code out} when it is null.
+     *
+     * @throws IllegalArgumentException {@code matmul: shape mismatch [2, 3] x [4, 5]} when
+     *     {@code a.cols() != b.rows()}, or when {@code out} has the wrong shape
+     */
+    public static Tensor matmul(Tensor a, Tensor b, Tensor out) {
+        return product("matmul", false, false, a, b, out);
+    }
+
+    /** {@code out = op(a) * op(b)}; allocates {@code out} when it is null. */
+    public static Tensor matmul(boolean transA, boolean transB, Tensor a, Tensor b, Tensor out) {
+        return product("matmul", transA, transB, a, b, out);
+    }
+
+    private static Tensor product(String op, boolean transA, boolean transB, Tensor a, Tensor b, Tensor out) {
+        int m = transA ? a.cols() : a.rows();
+        int k = transA ? a.rows() : a.cols();
+        int kb = transB ? b.cols() : b.rows();
+        int n = transB ? b.rows() : b.cols();
+        if (k != kb) {
+            throw mismatch(op, transA, transB, a, b);
+        }
+        if (out == null) {
+            out = Tensor.zeros(m, n);
+        }
+        gemm(transA, transB, 1.0, a, b, 0.0, out);
+        return out;
+    }
+
+    /**
+     * {@code c = alpha * op(a) * op(b) + beta * c}.
+     *
+     * @throws IllegalArgumentException naming both shapes when the inner dimensions differ, or the
+     *     shape of {@code c} and the expected one
+     */
+    public static void gemm(boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta,
+            Tensor c) {
+        int m = transA ? a.cols() : a.rows();
+        int k = transA ? a.rows() : a.cols();
+        int kb = transB ? b.cols() : b.rows();
+        int n = transB ? b.rows() : b.cols();
+        if (k != kb) {
+            throw mismatch("gemm", transA, transB, a, b);
+        }
+        if (c.rows() != m || c.cols() != n) {
+            throw new IllegalArgumentException("gemm: output shape " + c.shapeString() + ", expected ["
+                    + m + ", " + n + "]");
+        }
+        if (Blas.isNative() && (long) m * n * k < SMALL_PRODUCT) {
+            SmallGemm.gemm(transA, transB, m, n, k, alpha, a.data(), b.data(), beta, c.data());
+            return;
+        }
+        BLAS blas = Blas.instance();
+        blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
+                b.data(), b.cols(), a.data(), a.cols(), beta, c.data(), n);
+    }
+
+    static IllegalArgumentException mismatch(String op, boolean transA, boolean transB, Tensor a, Tensor b) {
+        return new IllegalArgumentException(op + ": shape mismatch " + a.shapeString() + (transA ? "^T" : "")
+                + " x " + b.shapeString() + (transB ? "^T" : ""));
+    }
+}
