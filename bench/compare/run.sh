@@ -51,7 +51,7 @@ done
 pyrun() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$py" "$@"; }
 field() { "$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"; }
 
-echo "== grad4j ($iters iterations)"
+echo "== grad4j ($iters iterations; the launcher builds the jar first if it is missing or stale)"
 grad4j_ok=0
 if [ -x "$root/grad4j" ]; then
   if (cd "$root" && ./grad4j train --dataset "$dataset" --iters "$iters" --batch 100 --lr 0.1 \
@@ -131,6 +131,9 @@ def detail(name, d):
     mode = f", {d['mode']}" if "mode" in d else ""
     return f"{threads}{mode}; {d.get('blas_summary', '')}"
 g = rows[0][1]
+counts = {name: d["iterations"] for name, d in rows if d}
+if len(set(counts.values())) > 1:
+    print(f"WARNING: iteration counts differ: {counts}")
 print(f"{'implementation':<20} {'us/iter':>9} {'seconds':>9} {'test acc':>9} {'x grad4j':>9}  details")
 for name, d in rows:
     if d is None:
