@@ -5,7 +5,9 @@ import org.grad4j.expr.Expression;
 import org.grad4j.optim.Trajectory;
 import org.grad4j.plot.Chart;
 import org.grad4j.plot.GradientField;
+import org.grad4j.plot.Figure;
 import org.grad4j.plot.LineChart;
+import org.grad4j.train.History;
 
 /** The pictures of functions and descent paths shared by the examples and the command line. */
 public final class Pictures {
@@ -111,5 +113,40 @@ public final class Pictures {
             c.add(paths.get(k).label(), runs.get(k).values());
         }
         return c;
+    }
+
+    /** The loss of every iteration (and its moving average) and the train and test accuracy per epoch. */
+    public static Figure trainingCurves(History h, String title) {
+        double[] loss = h.loss();
+        double[] it = new double[loss.length];
+        for (int i = 0; i < it.length; i++) {
+            it[i] = i + 1;
+        }
+        LineChart lossChart = LineChart.titled("loss").xLabel("iteration").yLabel("loss").add("mini-batch loss", it, loss);
+        if (loss.length >= 50) {
+            lossChart.add("moving average (50)", it, movingAverage(loss, 50));
+        }
+        int[] ev = h.evalIterations();
+        double[] evx = new double[ev.length];
+        for (int i = 0; i < ev.length; i++) {
+            evx[i] = ev[i];
+        }
+        LineChart acc = LineChart.titled("accuracy").xLabel("iteration").yLabel("accuracy").markers(true)
+                .add("train", evx, h.trainAccuracy()).add("test", evx, h.testAccuracy());
+        return Figure.of(2, lossChart, acc).title(title);
+    }
+
+    /** The mean of the last {@code window} values at each position (fewer at the start). */
+    public static double[] movingAverage(double[] v, int window) {
+        double[] out = new double[v.length];
+        double sum = 0;
+        for (int i = 0; i < v.length; i++) {
+            sum += v[i];
+            if (i >= window) {
+                sum -= v[i - window];
+            }
+            out[i] = sum / Math.min(i + 1, window);
+        }
+        return out;
     }
 }

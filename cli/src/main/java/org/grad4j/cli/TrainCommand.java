@@ -1,0 +1,241 @@
+package org.grad4j.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.grad4j.data.Dataset;
+import org.grad4j.data.Sampling;
+import org.grad4j.examples.Pictures;
+import org.grad4j.io.ModelFile;
+import org.grad4j.io.Repr;
+import org.grad4j.nn.Activation;
+import org.grad4j.nn.FeedForwardNet;
+import org.grad4j.optim.Optimizer;
+import org.grad4j.tensor.Blas;
+import org.grad4j.train.Checkpoint;
+import org.grad4j.train.GradientMode;
+import org.grad4j.train.History;
+import org.grad4j.train.TrainResult;
+import org.grad4j.train.TrainSettings;
+import org.grad4j.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a network on handwritten digits by mini-batch SGD, as the book's train_neuralnet.py.", "",
+            "Defaults are the book's: TwoLayerNet 784-50-10, sigmoid, 10 000 iterations, batch 100, lr 0.1.",
+            "Train and test accuracy are measured every epoch (train size / batch iterations).",
+            "Example: grad4j train --dataset fashion-mnist --plot curves.png --report report.html"})
+final class TrainCommand implements Callable<Integer> {
+    static final int BOOK_ITERATIONS = 10_000;
+    static final int NUMERICAL_ITERATIONS = 3;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--iters", paramLabel = "N", description = "Iterations (default 10 000; 3 with --gradient numerical).")
+    Integer iters;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Train for E epochs instead of --iters.")
+    Integer epochs;
+
+    @Option(names = "--batch", defaultValue = "100", paramLabel = "B", description = "Mini-batch size (default 100).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "0.1", paramLabel = "LR", description = "Learning rate (default 0.1).")
+    String lr;
+
+    @Mixin
+    OptimizerOptions optim;
+
+    @Option(names = "--sampling", defaultValue = "shuffle", paramLabel = "S",
+            description = "shuffle (default: a fresh permutation each epoch), replacement (the book's "
+                    + "np.random.choice) or sequential (file order).")
+    String sampling;
+
+    @Option(names = "--gradient", defaultValue = "backprop", paramLabel = "G",
+            description = "backprop (default) or numerical (the book's ch. 4 method: very slow).")
+    String gradient;
+
+    @Option(names = "--init", paramLabel = "FILE.npz", description = "Start from these weights (W1, b1, W2, b2, ...).")
+    Path init;
+
+    @Option(names = "--save", paramLabel = "FILE.npz", description = "Save the trained weights (NumPy .npz).")
+    Path save;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE.npz", description = "Write checkpoints to this file.")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", defaultValue = "0", paramLabel = "N",
+            description = "Iterations between checkpoints (default: once per epoch when --checkpoint is given).")
+    int checkpointEvery;
+
+    @Option(names = "--resume", description = "Continue from --checkpoint.")
+    boolean resume;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed for initial weights and batches (default 1).")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "Threads for the numerical gradient.")
+    int threads;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "Loss and accuracy curves (PNG or SVG).")
+    Path plot;
+
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "One self-contained HTML page: settings, curves, confusion matrix, misclassified digits.")
+    Path report;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout (progress goes to stderr).")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (plot != null) {
+            Plots.checkFormat(plot);
+        }
+        if (report != null && !report.toString().endsWith(".html")) {
+            throw new BadInputException("--report: expected a .html file, got '" + report + "'");
+        }
+        if (resume && checkpoint == null) {
+            throw new BadInputException("--resume needs --checkpoint FILE.npz");
+        }
+        if (iters != null && epochs != null) {
+            throw new BadInputException("give --iters or --epochs, not both");
+        }
+        Sampling samplingMode = Sampling.parse(sampling);
+        GradientMode mode = GradientMode.parse(gradient);
+        Activation activation = model.activation();
+        double rate = Numbers.parseFinite("--lr", lr);
+        Optimizer optimizer = optim.create(rate);
+        PrintStream log = json ? System.err : System.out;
+
+        Dataset ds = data.load(log);
+        FeedForwardNet net;
+        Checkpoint.State state = null;
+        String modelName = model.model;
+        if (resume) {
+            state = Checkpoint.read(checkpoint, activation);
+            net = state.net();
+        } else if (init != null) {
+            net = ModelFile.load(init, activation);
+        } else {
+            net = model.create(ds.features(), ds.classes(), new Random(seed));
+        }
+        checkShapes(net, ds, resume ? checkpoint : init);
+        if (net.parameters().size() > 4 && modelName.equals("two-layer")) {
+            modelName = "multi-layer";
+        }
+        int perEpoch = Math.max(ds.train().size() / batch, 1);
+        if (batch < 1) {
+            throw new BadInputException("--batch: must be at least 1, got " + batch);
+        }
+        int iterations = epochs != null ? checkedEpochs(epochs) * perEpoch
+                : iters != null ? iters : mode == GradientMode.NUMERICAL ? NUMERICAL_ITERATIONS : BOOK_ITERATIONS;
+        if (iterations < 1) {
+            throw new BadInputException("--iters: must be at least 1, got " + iterations);
+        }
+        if (checkpointEvery < 0) {
+            throw new BadInputException("--checkpoint-every: must be at least 0, got " + checkpointEvery);
+        }
+        TrainSettings settings = new TrainSettings(iterations, batch, samplingMode, state != null ? state.seed() : seed,
+                mode, threads, 0, optim.clipNorm(), checkpoint, checkpoint == null ? 0
+                : checkpointEvery > 0 ? checkpointEvery : perEpoch);
+        String description = ModelOptions.describe(modelName, net, activation);
+        log.println("dataset  " + ds.name() + ": " + ds.train().size() + " train, " + ds.test().size() + " test ("
+                + ds.source() + ")");
+        log.println("model    " + description + ", " + optim.optimizer + " lr " + Repr.of(rate) + ", batch " + batch
+                + ", " + iterations + " iterations (" + perEpoch + " per epoch), " + samplingMode.name().toLowerCase()
+                + " sampling, " + mode.id() + " gradient");
+        log.println("blas     " + Blas.description());
+        if (state != null) {
+            log.println("resuming from " + checkpoint + " at iteration " + state.iteration());
+        }
+        Trainer trainer = new Trainer(net, optimizer, ds, settings).schedule(optim.schedule());
+        if (state != null) {
+            trainer.resume(state);
+        }
+        Progress progress = new Progress(log, !json && Progress.isTerminal(), iterations);
+        TrainResult r = trainer.run(progress);
+
+        if (save != null) {
+            ModelFile.save(save, net);
+        }
+        if (plot != null) {
+            Plots.write(Pictures.trainingCurves(r.history(), ds.name() + ": " + description), plot);
+        }
+        if (report != null) {
+            new TrainingReport(ds, net, r, description, settingsTable(ds, description, rate, iterations)).write(report);
+        }
+        if (json) {
+            System.out.println(json(ds, modelName, description, r));
+        } else {
+            int done = r.iterations() - (state != null ? state.iteration() : 0);
+            System.out.printf("done     %d iterations in %s (%.0f µs per iteration; evaluation %s)%n", done,
+                    Progress.duration(r.seconds()), done == 0 ? 0 : 1e6 * r.seconds() / done, Progress.duration(r.evalSeconds()));
+            System.out.printf("result   train acc %.4f, test acc %.4f, final loss %.4f%n", r.trainAccuracy(),
+                    r.testAccuracy(), r.finalLoss());
+            if (mode == GradientMode.NUMERICAL) {
+                double per = r.seconds() / Math.max(done, 1);
+                System.out.println("numerical gradient: " + Progress.duration(per) + " per iteration; the book's "
+                        + BOOK_ITERATIONS + " iterations would take " + Progress.duration(per * BOOK_ITERATIONS)
+                        + " (backprop does them in seconds)");
+            }
+            for (Path p : new Path[] {save, plot, report}) {
+                if (p != null) {
+                    System.out.println("wrote    " + p);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static int checkedEpochs(int e) {
+        if (e < 1) {
+            throw new BadInputException("--epochs: must be at least 1, got " + e);
+        }
+        return e;
+    }
+
+    private static void checkShapes(FeedForwardNet net, Dataset ds, Path file) {
+        int inputs = net.parameters().get(0).value().rows();
+        int outputs = net.parameters().get(net.parameters().size() - 1).value().size();
+        String where = file == null ? "the network" : file.toString();
+        if (inputs != ds.features()) {
+            throw new BadInputException(where + ": W1 takes " + inputs + " inputs, but " + ds.name() + " has "
+                    + ds.features() + " pixels per image");
+        }
+        if (outputs != ds.classes()) {
+            throw new BadInputException(where + ": the last layer has " + outputs + " outputs, but " + ds.name() + " has "
+                    + ds.classes() + " classes");
+        }
+    }
+
+    private String[][] settingsTable(Dataset ds, String description, double rate, int iterations) {
+        return new String[][] {
+            {"dataset", ds.name() + " (" + ds.train().size() + " train, " + ds.test().size() + " test)"},
+            {"model", description},
+            {"optimizer", optim.optimizer + ", lr " + Repr.of(rate) + (optim.schedule == null ? "" : ", schedule " + optim.schedule)},
+            {"iterations", iterations + " of batch " + batch + ", " + sampling + " sampling, seed " + seed},
+            {"gradient", gradient},
+            {"BLAS", Blas.description()},
+        };
+    }
+
+    private static Json json(Dataset ds, String modelName, String description, TrainResult r) {
+        History h = r.history();
+        Json hist = Json.object().put("iteration", h.iterationNumbers()).put("loss", h.loss())
+                .put("epoch_iteration", h.evalIterations()).put("train_accuracy", h.trainAccuracy())
+                .put("test_accuracy", h.testAccuracy());
+        return Json.object().put("dataset", ds.name()).put("model", modelName).put("architecture", description)
+                .put("iterations", r.iterations()).put("seconds", r.seconds()).put("eval_seconds", r.evalSeconds())
+                .put("train_accuracy", r.trainAccuracy()).put("test_accuracy", r.testAccuracy())
+                .put("final_loss", r.finalLoss()).put("blas", Blas.description()).put("history", hist);
+    }
+
+}

@@ -1,0 +1,94 @@
+package org.grad4j.train;
+
+import java.util.Arrays;
+
+/**
+ * The record of a training run: the loss of every iteration, and the train and test accuracy at
+ * each evaluation (once per epoch by default, as the book). Appending never allocates per
+ * iteration: the loss array is sized for the whole run up front.
+ */
+public final class History {
+    private double[] loss;
+    private int iterations;
+    private int[] evalIteration = new int[16];
+    private double[] trainAccuracy = new double[16];
+    private double[] testAccuracy = new double[16];
+    private int evaluations;
+
+    public History(int capacity) {
+        loss = new double[Math.max(capacity, 1)];
+    }
+
+    void addLoss(double l) {
+        if (iterations == loss.length) {
+            loss = Arrays.copyOf(loss, loss.length * 2);
+        }
+        loss[iterations++] = l;
+    }
+
+    void addEvaluation(int iteration, double train, double test) {
+        if (evaluations == evalIteration.length) {
+            int n = evaluations * 2;
+            evalIteration = Arrays.copyOf(evalIteration, n);
+            trainAccuracy = Arrays.copyOf(trainAccuracy, n);
+            testAccuracy = Arrays.copyOf(testAccuracy, n);
+        }
+        evalIteration[evaluations] = iteration;
+        trainAccuracy[evaluations] = train;
+        testAccuracy[evaluations] = test;
+        evaluations++;
+    }
+
+    /** Number of iterations recorded. */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** The loss of iterations 0 .. iterations()-1 (a copy). */
+    public double[] loss() {
+        return Arrays.copyOf(loss, iterations);
+    }
+
+    /** 0-based iteration numbers 0 .. iterations()-1. */
+    public int[] iterationNumbers() {
+        int[] it = new int[iterations];
+        for (int i = 0; i < iterations; i++) {
+            it[i] = i;
+        }
+        return it;
+    }
+
+    /** The iteration count (iterations done) at each evaluation. */
+    public int[] evalIterations() {
+        return Arrays.copyOf(evalIteration, evaluations);
+    }
+
+    public double[] trainAccuracy() {
+        return Arrays.copyOf(trainAccuracy, evaluations);
+    }
+
+    public double[] testAccuracy() {
+        return Arrays.copyOf(testAccuracy, evaluations);
+    }
+
+    public int evaluations() {
+        return evaluations;
+    }
+
+    /** The last loss recorded, NaN if none. */
+    public double lastLoss() {
+        return iterations == 0 ? Double.NaN : loss[iterations - 1];
+    }
+
+    /** Restores a history (from a checkpoint). */
+    static History of(double[] loss, int[] evalIteration, double[] train, double[] test, int capacity) {
+        History h = new History(Math.max(capacity, loss.length));
+        for (double l : loss) {
+            h.addLoss(l);
+        }
+        for (int i = 0; i < evalIteration.length; i++) {
+            h.addEvaluation(evalIteration[i], train[i], test[i]);
+        }
+        return h;
+    }
+}

@@ -1,0 +1,16 @@
+package org.grad4j.train;
+
+/** Progress of a training run; the library never prints, the command line listens. */
+public interface TrainListener {
+
+    /** After each iteration (0-based {@code iteration}) with the mini-batch loss. */
+    default void iteration(int iteration, int total, double loss) {}
+
+    /** After each accuracy evaluation. */
+    default void evaluated(int iteration, int epoch, double trainAccuracy, double testAccuracy) {}
+
+    /** After a checkpoint was written. */
+    default void checkpointed(int iteration, java.nio.file.Path file) {}
+
+    TrainListener NONE = new TrainListener() {};
+}

@@ -1,0 +1,184 @@
+package org.grad4j.train;
+
+import java.io.IOException;
+import org.grad4j.data.BatchSampler;
+import org.grad4j.data.Dataset;
+import org.grad4j.data.Split;
+import org.grad4j.nn.Network;
+import org.grad4j.optim.ClipNorm;
+import org.grad4j.optim.Optimizer;
+import org.grad4j.optim.schedule.Schedule;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * Mini-batch stochastic gradient descent, as the book's {@code train_neuralnet.py}: per iteration,
+ * draw a batch, take the gradient of the loss (backprop, or the book's numerical gradient), and let
+ * the optimizer update the weights; every epoch ({@code train size / batch} iterations) measure the
+ * accuracy on the whole training and test splits.
+ *
+ * <p>A step allocates nothing once warm. The network's weights are modified in place.
+ */
+public final class Trainer {
+    private final Network net;
+    private final Optimizer optimizer;
+    private final Dataset data;
+    private final TrainSettings s;
+    private Schedule schedule;
+    private int start;
+    private History history;
+
+    public Trainer(Network net, Optimizer optimizer, Dataset data, TrainSettings settings) {
+        this.net = net;
+        this.optimizer = optimizer;
+        this.data = data;
+        this.s = settings;
+        int inputs = net.parameters().get(0).value().rows();
+        if (inputs != data.features()) {
+            throw new IllegalArgumentException("the network takes " + inputs + " inputs but " + data.name()
+                    + " has " + data.features() + " features per example");
+        }
+        if (data.train().size() == 0) {
+            throw new IllegalArgumentException(data.name() + ": the training split is empty");
+        }
+    }
+
+    /** Changes the learning rate once per epoch by {@code schedule} (the epoch's mean loss is its metric). */
+    public Trainer schedule(Schedule schedule) {
+        this.schedule = schedule;
+        return this;
+    }
+
+    /** Continues from a checkpoint's iteration and history (its weights must already be in the network). */
+    public Trainer resume(Checkpoint.State state) {
+        if (state.iteration() > s.iterations()) {
+            throw new IllegalArgumentException("the checkpoint is at iteration " + state.iteration() + ", beyond the "
+                    + s.iterations() + " asked for");
+        }
+        this.start = state.iteration();
+        this.history = state.history();
+        return this;
+    }
+
+    /** The number of iterations in an epoch: the training size over the batch size, at least 1. */
+    public int iterationsPerEpoch() {
+        return Math.max(data.train().size() / s.batch(), 1);
+    }
+
+    /** Runs the training; throws {@link TrainingDivergedException} when the loss or weights stop being finite. */
+    public TrainResult run(TrainListener listener) throws IOException {
+        Split train = data.train();
+        int batch = s.batch();
+        int features = data.features();
+        int perEpoch = iterationsPerEpoch();
+        int evalEvery = s.evalEvery() > 0 ? s.evalEvery() : perEpoch;
+        BatchSampler sampler = new BatchSampler(train.size(), batch, s.sampling(), s.seed());
+        int[] idx = new int[batch];
+        for (int i = 0; i < start; i++) {
+            sampler.next(idx); // the batches drawn before the checkpoint
+        }
+        Tensor x = Tensor.zeros(batch, features);
+        int[] t = new int[batch];
+        double[][] params = net.paramArrays();
+        double[][] grads = net.gradArrays();
+        boolean clip = s.clipNorm() != Double.POSITIVE_INFINITY;
+        double[][] clipped = clip ? new double[grads.length][] : grads;
+        if (clip) {
+            for (int i = 0; i < grads.length; i++) {
+                clipped[i] = new double[grads[i].length];
+            }
+        }
+        History h = history != null ? history : new History(s.iterations());
+        Evaluation eval = new Evaluation(features);
+        double baseLr = optimizer.lr();
+        double epochLoss = 0;
+        int epochCount = 0;
+        long stepNanos = 0;
+        long evalNanos = 0;
+        int lastCheckpoint = -1;
+
+        for (int it = start; it < s.iterations(); it++) {
+            long t0 = System.nanoTime();
+            sampler.next(idx);
+            train.gatherRows(idx, 0, batch, x.data());
+            train.gatherLabels(idx, 0, batch, t);
+            double loss;
+            if (s.gradient() == GradientMode.BACKPROP) {
+                loss = net.gradient(x, t);
+            } else {
+                net.numericalGradient(x, t, s.threads());
+                loss = net.loss(x, t);
+            }
+            if (!Double.isFinite(loss)) {
+                throw diverged(it, "the loss is " + loss, lastCheckpoint);
+            }
+            if (clip) {
+                ClipNorm.clip(grads, s.clipNorm(), clipped);
+            }
+            optimizer.step(params, clipped);
+            stepNanos += System.nanoTime() - t0;
+            h.addLoss(loss);
+            epochLoss += loss;
+            epochCount++;
+            listener.iteration(it, s.iterations(), loss);
+
+            int done = it + 1;
+            boolean last = done == s.iterations();
+            if (done % evalEvery == 0 || last) {
+                if (!finite(params)) {
+                    throw diverged(it, "a weight is no longer finite", lastCheckpoint);
+                }
+                long e0 = System.nanoTime();
+                double trainAcc = eval.accuracy(net, train);
+                double testAcc = eval.accuracy(net, data.test());
+                evalNanos += System.nanoTime() - e0;
+                h.addEvaluation(done, trainAcc, testAcc);
+                listener.evaluated(done, (done + perEpoch - 1) / perEpoch, trainAcc, testAcc);
+            }
+            if (done % perEpoch == 0 && schedule != null) {
+                optimizer.setLr(schedule.lr(done / perEpoch, baseLr, optimizer.lr(), epochLoss / epochCount));
+                epochLoss = 0;
+                epochCount = 0;
+            }
+            if (s.checkpoint() != null && ((s.checkpointEvery() > 0 && done % s.checkpointEvery() == 0) || last)) {
+                if (!finite(params)) {
+                    throw diverged(it, "a weight is no longer finite", lastCheckpoint);
+                }
+                Checkpoint.write(s.checkpoint(), net, done, s.seed(), h);
+                lastCheckpoint = done;
+                listener.checkpointed(done, s.checkpoint());
+            }
+        }
+        if (!finite(params)) {
+            throw diverged(s.iterations() - 1, "a weight is no longer finite", lastCheckpoint);
+        }
+        double trainAcc;
+        double testAcc;
+        if (h.evaluations() > 0 && h.evalIterations()[h.evaluations() - 1] == s.iterations()) {
+            trainAcc = h.trainAccuracy()[h.evaluations() - 1];
+            testAcc = h.testAccuracy()[h.evaluations() - 1];
+        } else {
+            trainAcc = eval.accuracy(net, train);
+            testAcc = eval.accuracy(net, data.test());
+        }
+        return new TrainResult(h.iterations(), stepNanos / 1e9, evalNanos / 1e9, trainAcc, testAcc, h.lastLoss(), h);
+    }
+
+    private TrainingDivergedException diverged(int it, String what, int lastCheckpoint) {
+        String kept = lastCheckpoint >= 0 ? "; the last good checkpoint (iteration " + lastCheckpoint + ") is kept in "
+                + s.checkpoint() : s.checkpoint() != null && java.nio.file.Files.exists(s.checkpoint())
+                ? "; the checkpoint " + s.checkpoint() + " is left as it was" : "";
+        return new TrainingDivergedException("training diverged at iteration " + (it + 1) + ": " + what
+                + " (learning rate " + org.grad4j.io.Repr.of(optimizer.lr()) + " too large?); nothing was saved" + kept, it);
+    }
+
+    private static boolean finite(double[][] params) {
+        for (double[] p : params) {
+            for (double v : p) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
