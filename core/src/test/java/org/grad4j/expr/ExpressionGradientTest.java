@@ -23,6 +23,8 @@ class ExpressionGradientTest {
     private static final double RICHARDSON_H = 2e-3;
     private static final int RICHARDSON_LEVELS = 4;
     private static final double RICHARDSON_TOL = 1e-9;
+    /** Exact gradients against 40-digit references: a few ulps of rounding in double. */
+    private static final double REFERENCE_RTOL = 1e-14;
     /** Points closer than this to a kink of abs/min/max are skipped by the difference checks. */
     private static final double KINK_MARGIN = 0.02;
 
@@ -144,6 +146,30 @@ class ExpressionGradientTest {
         checkPartial(g[0], dx);
         if (e.arity() == 2) {
             checkPartial(g[1], dy);
+        }
+    }
+
+    /**
+     * Values and gradients computed once with mpmath at 40 digits, at the double points given, by
+     * tools/reference/expr_gradients_mpmath.py (Debian python3-mpmath); rounded to 20 digits.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "acos(0.5*sin(tan(0.75*sin(pow(1 + (3*tanh((x^2)^3))^2, x))))); 1.1414797304739153; 0;"
+            + " 1.344173222489128593; -15.260745713910740624; 0",
+        "100*(y - x^2)^2 + (1 - x)^2; -1.2; 1; 24.199999999999990425; -215.59999999999994094;"
+            + " -87.999999999999978684",
+        "sin(x)*exp(-y^2/2) + log(1 + x^2*y^2) - sigmoid(x - y); 0.3; -0.7; -0.45659830142007202758;"
+            + " 0.83271649627009450117; 0.23784734210086635954",
+    })
+    void mpmathReferenceGradients(String text, double x, double y, double f, double dx, double dy) {
+        Expression e = Expression.parse(text);
+        double[] point = e.arity() == 2 ? new double[] {x, y} : new double[] {x};
+        double[] g = new double[e.arity()];
+        assertThat(e.gradient(point, g)).isCloseTo(f, within(REFERENCE_RTOL * Math.abs(f)));
+        assertThat(g[0]).isCloseTo(dx, within(REFERENCE_RTOL * Math.abs(dx)));
+        if (e.arity() == 2) {
+            assertThat(g[1]).isCloseTo(dy, within(REFERENCE_RTOL * Math.abs(dy)));
         }
     }
 
