@@ -145,6 +145,22 @@ class ExpressionErrorTest {
     }
 
     @Test
+    void tinyStackGivesAnExpressionExceptionNotAStackOverflow() throws Exception {
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                Expression.parse("sin(".repeat(250) + "x" + ")".repeat(250));
+            } catch (Throwable ex) {
+                failure[0] = ex;
+            }
+        }, "tiny-stack", 16 * 1024);
+        t.start();
+        t.join();
+        assertThat(failure[0]).isInstanceOf(ExpressionException.class)
+            .hasMessageStartingWith("expression nested too deeply for this thread's stack at column ");
+    }
+
+    @Test
     void nullTextIsRejected() {
         assertThat(catchThrowableOfType(() -> Expression.parse(null), NullPointerException.class))
             .hasMessage("text");
