@@ -133,8 +133,8 @@ final class Lexer {
         }
         double v = Double.parseDouble(s);
         if (Double.isInfinite(v)) {
-            throw new ExpressionException("number too large '" + s + "' at column " + (start + 1)
-                + " (limit " + Double.MAX_VALUE + ")", text, start + 1);
+            throw new ExpressionException("bad number '" + s + "' at column " + (start + 1)
+                + " (larger than " + Double.MAX_VALUE + ")", text, start + 1);
         }
         return new Token(NUMBER, s, start + 1, v);
     }

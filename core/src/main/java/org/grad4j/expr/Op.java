@@ -44,7 +44,10 @@ final class Op {
     /** {@code pow(a, b)}: the same instruction as {@code a ^ b} but printed as a call. */
     static final int POW_CALL = 24;
 
-    static final int COUNT = 25;
+    /** {@code a^2} with a constant exponent 2: compiled from POW by {@link Tape}, never parsed. */
+    static final int SQUARE = 25;
+
+    static final int COUNT = 26;
 
     /** Printed names of the functions, indexed by opcode (null for operators and leaves). */
     private static final String[] FUNCTION_NAME = new String[COUNT];
@@ -67,7 +70,7 @@ final class Op {
         if (op == CONST || op == VAR) {
             return 0;
         }
-        if (op == NEG || (op >= SIN && op <= SIGMOID)) {
+        if (op == NEG || op == SQUARE || (op >= SIN && op <= SIGMOID)) {
             return 1;
         }
         return 2;

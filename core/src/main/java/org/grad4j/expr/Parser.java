@@ -30,7 +30,9 @@ import org.grad4j.expr.Lexer.Token;
  *
  * Recursion is bounded: every entry into {@code unary} (one per parenthesis, unary sign or
  * exponent level) counts one nesting level, and more than {@link Expression#MAX_DEPTH} levels is an
- * {@link ExpressionException}, checked before recursing, so no input can overflow the stack.
+ * {@link ExpressionException}, checked before recursing, so no input can overflow a normal stack
+ * (256 levels need about 300 KiB when interpreted, less once compiled; the default is 1 MiB). On a
+ * thread with a smaller stack a {@link StackOverflowError} is turned into an ExpressionException.
  * Left-associative chains ({@code a + b + c ...}) are loops and do not nest.
  */
 final class Parser {
@@ -56,8 +58,15 @@ final class Parser {
             throw new ExpressionException("empty expression at column 1", text, 1);
         }
         Parser p = new Parser(text);
-        p.advance();
-        p.expr();
+        try {
+            p.advance();
+            p.expr();
+        } catch (StackOverflowError e) {
+            // Only on threads with a tiny stack: 256 levels need about 300 KiB when interpreted.
+            // The parser holds no locks and shares no state, so recovering here is safe.
+            throw p.error("expression nested too deeply for this thread's stack at column "
+                + p.token.column(), p.token.column());
+        }
         if (p.token.kind() != END) {
             if (p.token.kind() == RPAREN) {
                 throw p.error("unmatched ')' at column " + p.token.column(), p.token.column());

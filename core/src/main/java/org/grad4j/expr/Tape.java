@@ -1,8 +1,9 @@
 package org.grad4j.expr;
 
 /**
- * The compiled expression: a flat postfix tape with constant subexpressions folded, evaluated
- * without recursion.
+ * The compiled expression: a flat postfix tape with variable-free subexpressions folded into one
+ * constant each and {@code a^2} (constant exponent 2) specialised to {@code a*a}, evaluated without
+ * recursion.
  *
  * <ul>
  *   <li>{@link #value} runs the tape on an explicit value stack of {@link #maxStack} slots;</li>
@@ -63,6 +64,13 @@ final class Tape {
                     l[m] = -1;
                     r[m] = -1;
                     dep[m] = false;
+                } else if ((code == Op.POW || code == Op.POW_CALL) && !dep[b] && c[b] == 2) {
+                    // a^2 -> a*a: the constant 2 is the last instruction; drop it.
+                    m = b;
+                    o[m] = Op.SQUARE;
+                    l[m] = a;
+                    r[m] = -1;
+                    dep[m] = true;
                 } else {
                     o[m] = code;
                     l[m] = a;
@@ -71,7 +79,10 @@ final class Tape {
                 }
             }
             stack[sp++] = m++;
-            deepest = Math.max(deepest, sp);
+        }
+        for (int i = 0, depth = 0; i < m; i++) {
+            depth += 1 - Op.arity(o[i]);
+            deepest = Math.max(deepest, depth);
         }
         this.size = m;
         this.arity = p.variables.size();
@@ -97,6 +108,7 @@ final class Tape {
             case Op.POW:
             case Op.POW_CALL: return Math.pow(a, b);
             case Op.NEG: return -a;
+            case Op.SQUARE: return a * a;
             case Op.SIN: return Math.sin(a);
             case Op.COS: return Math.cos(a);
             case Op.TAN: return Math.tan(a);
@@ -128,35 +140,28 @@ final class Tape {
 
     /** f(x) with an explicit stack of at least {@link #maxStack} slots. */
     double value(double[] x, double[] stack) {
-        int sp = 0;
+        int sp = -1; // index of the top of the stack
         for (int i = 0; i < size; i++) {
-            int code = op[i];
-            switch (code) {
-                case Op.CONST:
-                    stack[sp++] = constant[i];
-                    break;
-                case Op.VAR:
-                    stack[sp++] = x[operand[i]];
-                    break;
-                case Op.ADD:
-                    sp--;
-                    stack[sp - 1] += stack[sp];
-                    break;
-                case Op.SUB:
-                    sp--;
-                    stack[sp - 1] -= stack[sp];
-                    break;
-                case Op.MUL:
-                    sp--;
-                    stack[sp - 1] *= stack[sp];
-                    break;
-                default:
-                    if (right[i] >= 0) {
-                        sp--;
-                        stack[sp - 1] = apply(code, stack[sp - 1], stack[sp]);
-                    } else {
-                        stack[sp - 1] = apply(code, stack[sp - 1], 0);
-                    }
+            switch (op[i]) {
+                case Op.CONST: stack[++sp] = constant[i]; break;
+                case Op.VAR: stack[++sp] = x[operand[i]]; break;
+                case Op.ADD: sp--; stack[sp] += stack[sp + 1]; break;
+                case Op.SUB: sp--; stack[sp] -= stack[sp + 1]; break;
+                case Op.MUL: sp--; stack[sp] *= stack[sp + 1]; break;
+                case Op.DIV: sp--; stack[sp] /= stack[sp + 1]; break;
+                case Op.POW:
+                case Op.POW_CALL: sp--; stack[sp] = Math.pow(stack[sp], stack[sp + 1]); break;
+                case Op.MIN: sp--; stack[sp] = Math.min(stack[sp], stack[sp + 1]); break;
+                case Op.MAX: sp--; stack[sp] = Math.max(stack[sp], stack[sp + 1]); break;
+                case Op.NEG: stack[sp] = -stack[sp]; break;
+                case Op.SQUARE: stack[sp] *= stack[sp]; break;
+                case Op.SIN: stack[sp] = Math.sin(stack[sp]); break;
+                case Op.COS: stack[sp] = Math.cos(stack[sp]); break;
+                case Op.EXP: stack[sp] = Math.exp(stack[sp]); break;
+                case Op.LOG: stack[sp] = Math.log(stack[sp]); break;
+                case Op.SQRT: stack[sp] = Math.sqrt(stack[sp]); break;
+                case Op.ABS: stack[sp] = Math.abs(stack[sp]); break;
+                default: stack[sp] = apply(op[i], stack[sp], 0); // the rarer one-argument functions
             }
         }
         return stack[0];
@@ -179,14 +184,18 @@ final class Tape {
      */
     double gradient(double[] x, double[] out, double[] v, double[] adj) {
         for (int i = 0; i < size; i++) {
-            int code = op[i];
-            if (code == Op.CONST) {
-                v[i] = constant[i];
-            } else if (code == Op.VAR) {
-                v[i] = x[operand[i]];
-            } else {
-                int b = right[i];
-                v[i] = apply(code, v[left[i]], b >= 0 ? v[b] : 0);
+            int a = left[i];
+            int b = right[i];
+            switch (op[i]) {
+                case Op.CONST: v[i] = constant[i]; break;
+                case Op.VAR: v[i] = x[operand[i]]; break;
+                case Op.ADD: v[i] = v[a] + v[b]; break;
+                case Op.SUB: v[i] = v[a] - v[b]; break;
+                case Op.MUL: v[i] = v[a] * v[b]; break;
+                case Op.DIV: v[i] = v[a] / v[b]; break;
+                case Op.NEG: v[i] = -v[a]; break;
+                case Op.SQUARE: v[i] = v[a] * v[a]; break;
+                default: v[i] = apply(op[i], v[a], b >= 0 ? v[b] : 0);
             }
             adj[i] = 0;
         }
@@ -220,6 +229,7 @@ final class Tape {
                     }
                     break;
                 case Op.NEG: adj[a] -= g; break;
+                case Op.SQUARE: adj[a] += 2 * g * va; break;
                 case Op.SIN: adj[a] += g * Math.cos(va); break;
                 case Op.COS: adj[a] -= g * Math.sin(va); break;
                 case Op.TAN: adj[a] += g * (1 + vi * vi); break;
