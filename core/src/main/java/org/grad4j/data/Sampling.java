@@ -15,5 +15,20 @@ public enum Sampling {
      */
     SHUFFLE,
     /** File order {@code 0, 1, ..., n-1, 0, 1, ...}, wrapping around; deterministic, for debugging. */
-    SEQUENTIAL
+    SEQUENTIAL;
+
+    /** The lower-case name used on the command line. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Parses {@code replacement}, {@code shuffle} or {@code sequential}. */
+    public static Sampling parse(String s) {
+        for (Sampling m : values()) {
+            if (m.id().equals(s)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown sampling '" + s + "' (expected replacement, shuffle, sequential)");
+    }
 }
