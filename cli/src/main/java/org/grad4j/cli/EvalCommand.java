@@ -1,0 +1,60 @@
+package org.grad4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.grad4j.data.Dataset;
+import org.grad4j.io.ModelFile;
+import org.grad4j.nn.Activation;
+import org.grad4j.nn.FeedForwardNet;
+import org.grad4j.train.Evaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Accuracy of saved weights (W1, b1, W2, b2, ... in a NumPy .npz) on a data set.", "",
+            "Example: grad4j eval --model model.npz --dataset fashion-mnist"})
+final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE.npz", description = "The weights.")
+    Path model;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--activation", defaultValue = "sigmoid", paramLabel = "A",
+            description = "The hidden activation the weights were trained with: sigmoid (default) or relu.")
+    String activation;
+
+    @Option(names = "--json", description = "Print one JSON object and nothing else.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Activation a = switch (activation) {
+            case "sigmoid" -> Activation.SIGMOID;
+            case "relu" -> Activation.RELU;
+            default -> throw new BadInputException("--activation: unknown activation '" + activation + "' (expected sigmoid, relu)");
+        };
+        FeedForwardNet net = ModelFile.load(model, a);
+        Dataset ds = data.load(json ? System.err : System.out);
+        int inputs = net.parameters().get(0).value().rows();
+        if (inputs != ds.features()) {
+            throw new BadInputException(model + ": W1 takes " + inputs + " inputs, but " + ds.name() + " has "
+                    + ds.features() + " pixels per image");
+        }
+        Evaluation ev = new Evaluation(ds.features());
+        double train = ev.accuracy(net, ds.train());
+        double test = ev.accuracy(net, ds.test());
+        String arch = ModelOptions.describe(net.parameters().size() == 4 ? "two-layer" : "multi-layer", net, a);
+        if (json) {
+            System.out.println(Json.object().put("model", model.toString()).put("architecture", arch)
+                    .put("dataset", ds.name()).put("train_accuracy", train).put("test_accuracy", test));
+        } else {
+            System.out.println("model    " + model + ": " + arch);
+            System.out.printf("result   train acc %.4f (%d images), test acc %.4f (%d images)%n", train, ds.train().size(),
+                    test, ds.test().size());
+        }
+        return 0;
+    }
+}

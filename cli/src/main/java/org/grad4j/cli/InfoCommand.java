@@ -1,0 +1,39 @@
+package org.grad4j.cli;
+
+import java.util.concurrent.Callable;
+import org.grad4j.data.Datasets;
+import org.grad4j.tensor.Blas;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = {"What grad4j runs on: Java, the BLAS in use, threads, the data cache.",
+            "Set GRAD4J_BLAS=java or native to choose the BLAS (default: native OpenBLAS/MKL/BLIS when",
+            "installed, e.g. Debian's libopenblas0-pthread, else netlib's Java Vector API kernel)."})
+final class InfoCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print one JSON object and nothing else.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        String version = new Main.Version().getVersion()[0];
+        String java = System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
+        int cpus = Runtime.getRuntime().availableProcessors();
+        String cache = Datasets.defaultCacheRoot().toString();
+        if (json) {
+            System.out.println(Json.object().put("version", version).put("java", java).put("blas", Blas.description())
+                    .put("native_blas", Blas.isNative()).put("processors", cpus).put("cache", cache));
+        } else {
+            System.out.println(version);
+            System.out.println("java        " + java);
+            System.out.println("blas        " + Blas.description());
+            System.out.println("processors  " + cpus);
+            System.out.println("data cache  " + cache);
+            if (!Blas.isNative()) {
+                System.out.println("hint        apt-get install libopenblas0-pthread for native OpenBLAS (several times faster GEMM)");
+            }
+        }
+        return 0;
+    }
+}
