@@ -56,7 +56,7 @@ public final class NumpyFormat {
             sb.append(" ".repeat(intWidth - ints[i].length())).append(ints[i]).append(fracs[i])
                     .append(" ".repeat(fracWidth - fracs[i].length()));
         }
-        return sb.toString().stripTrailing() + "]";
+        return sb.append(']').toString();
     }
 
     private static String format(double v, boolean scientific) {
