@@ -23,13 +23,18 @@ import picocli.CommandLine.Parameters;
             "and status of each, and how it behaved (org.grad4j.optim.Behaviour, by the distance d to the",
             "minimum x*): diverged (ended farther than it started), converged (d shrank below 0.1 % of the",
             "start's), oscillating (the steps keep reversing without shrinking) or too-slow (the rest).", "",
-            "The minimum x*: --minimum when you know it; otherwise the point with the lowest f visited by",
-            "any of the runs (printed; with every run failing it is a poor stand-in, so give --minimum).",
+            "The minimum x*: --minimum when you know it. Otherwise it is searched for: the run that ended",
+            "lowest without diverging is continued from its best point for max(1000, 10 N) more steps with",
+            "the exact gradient, and x* is the point with the lowest f seen by all runs (printed; when every",
+            "run fails or f has no minimum this is a poor stand-in, so give --minimum).",
             "Example: grad4j lr-sweep 'x0^2 + x1^2' --from -3,4 --lrs 1e-10,1e-3,0.1,0.9,1.0,10 --steps 100"})
 final class LrSweepCommand implements Callable<Integer> {
 
     /** The most decades the log chart shows (so its labels stay readable). */
     static final int DECADES = 24;
+
+    /** At least this many steps continue the best run when searching for the minimum. */
+    static final int REFERENCE_STEPS = 1000;
 
     @Parameters(index = "0", paramLabel = "EXPR", description = "The function, e.g. 'x0^2 + x1^2'.")
     String expr;
@@ -95,8 +100,21 @@ final class LrSweepCommand implements Callable<Integer> {
             warnings.add(w);
             paths.add(new Pictures.Path(CompareCommand.uniqueLabel("lr=" + Numbers.shortest(rate), paths), t.points()));
         }
-        double[] xStar = given != null ? given : bestPoint(runs);
-        String source = given != null ? "--minimum" : "best point visited";
+        double[] xStar = given;
+        String source = "--minimum";
+        if (given == null) {
+            int best = bestRun(runs);
+            int more = Math.max(REFERENCE_STEPS, 10 * steps);
+            List<Trajectory> all = new ArrayList<>(runs);
+            if (rates[best] > 0) {
+                GradientDescent.Options options = GradientDescent.Options.of(rates[best], more);
+                all.add(GradientDescent.run(f.function(), new GradientChoice(f, "exact"), bestPoint(runs), options,
+                        optim.create(rates[best])));
+            }
+            xStar = bestPoint(all);
+            source = "lowest f visited by the runs and by " + more + " more exact-gradient steps with lr="
+                    + Numbers.shortest(rates[best]) + " from there";
+        }
         List<Behaviour> behaviours = new ArrayList<>();
         for (Trajectory t : runs) {
             behaviours.add(Behaviour.classify(t, xStar));
@@ -138,6 +156,20 @@ final class LrSweepCommand implements Callable<Integer> {
             System.out.println("wrote " + plot);
         }
         return 0;
+    }
+
+    /** The run that ended lowest without diverging (the first run when all diverged). */
+    static int bestRun(List<Trajectory> runs) {
+        int best = 0;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < runs.size(); k++) {
+            Trajectory t = runs.get(k);
+            if (t.status() != Status.DIVERGED && t.lastValue() < bestValue) {
+                best = k;
+                bestValue = t.lastValue();
+            }
+        }
+        return best;
     }
 
     /** The finite point with the lowest finite f over all runs (the first one on ties). */

@@ -52,7 +52,7 @@ record OptimizerSpec(String name, double lr, Map<String, Double> settings, Strin
                 throw new BadInputException(option + ": '" + spec + "': the learning rate comes first, "
                         + FORMAT);
             }
-            settings.put("lr", Numbers.parseFinite(option + " " + spec, f[1]));
+            settings.put("lr", number(option, spec, "learning rate", f[1]));
         }
         for (int i = 2; i < f.length; i++) {
             int eq = f[i].indexOf('=');
@@ -64,7 +64,7 @@ record OptimizerSpec(String name, double lr, Map<String, Double> settings, Strin
             if (settings.containsKey(key)) {
                 throw new BadInputException(option + ": '" + spec + "': " + key + " given twice");
             }
-            settings.put(key, Numbers.parseFinite(option + " " + spec, f[i].substring(eq + 1)));
+            settings.put(key, number(option, spec, key, f[i].substring(eq + 1)));
         }
         Optimizer o;
         try {
@@ -73,6 +73,14 @@ record OptimizerSpec(String name, double lr, Map<String, Double> settings, Strin
             throw new BadInputException(option + ": '" + spec + "': " + e.getMessage());
         }
         return new OptimizerSpec(name, o.lr(), Map.copyOf(settings), spec);
+    }
+
+    private static double number(String option, String spec, String what, String text) {
+        try {
+            return Numbers.parseFinite(what, text);
+        } catch (BadInputException e) {
+            throw new BadInputException(option + ": '" + spec + "': " + e.getMessage());
+        }
     }
 
     /** A new optimizer with these settings. */

@@ -82,6 +82,9 @@ final class RegressCommand implements Callable<Integer> {
         String source;
         LineData points;
         if (data != null) {
+            if (!java.nio.file.Files.isRegularFile(data)) {
+                throw new BadInputException("--data: no such file: " + data);
+            }
             points = XyCsv.read(data);
             source = points.size() + " points from " + data;
         } else {
