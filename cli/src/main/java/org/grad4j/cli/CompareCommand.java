@@ -14,13 +14,14 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Several optimizers on one function from the same start, as the book's",
-            "optimizer_compare_naive.py (ch. 6): the final point, value and status of each, and all paths",
-            "over the contour of f in one picture.", "",
-            "Each optimizer is NAME:LR[:KEY=VALUE...] with torch's option names (booleans 0 or 1), e.g.",
-            "sgd:0.1:momentum=0.9:nesterov=1. Names: sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw",
-            "(adagrad, rmsprop, adam, adamw as torch), adagrad-book, rmsprop-book, adam-book (the book's).",
+            "optimizer_compare_naive.py (ch. 6): the final point, value and status of each,",
+            "and all paths over the contour of f in one picture.", "",
+            "Each optimizer is NAME:LR[:KEY=VALUE...] with torch's option names (booleans",
+            "0 or 1), e.g. sgd:0.1:momentum=0.9:nesterov=1. Names: sgd, momentum, nesterov,",
+            "adagrad, rmsprop, adam, adamw (adagrad, rmsprop, adam, adamw as torch's),",
+            "adagrad-book, rmsprop-book, adam-book (the book's).",
             "Example: grad4j compare 'x^2/20 + y^2' --from -7,2 --steps 30 \\",
-            "           --optimizers sgd:0.95,momentum:0.1,adagrad-book:1.5,adam-book:0.3 --plot compare.png"})
+            "  --optimizers sgd:0.95,momentum:0.1,adagrad-book:1.5,adam-book:0.3 --plot c.png"})
 final class CompareCommand implements Callable<Integer> {
 
     /** The book's four optimizers and learning rates (optimizer_compare_naive.py). */

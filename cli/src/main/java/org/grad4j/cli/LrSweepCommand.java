@@ -19,15 +19,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "lr-sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Gradient descent from one start with several learning rates: the final point, value",
-            "and status of each, and how it behaved (org.grad4j.optim.Behaviour, by the distance d to the",
-            "minimum x*): diverged (ended farther than it started), converged (d shrank below 0.1 % of the",
-            "start's), oscillating (the steps keep reversing without shrinking) or too-slow (the rest).", "",
-            "The minimum x*: --minimum when you know it. Otherwise it is searched for: the run that ended",
-            "lowest without diverging is continued from its best point for max(1000, 10 N) more steps with",
-            "the exact gradient, and x* is the point with the lowest f seen by all runs (printed; when every",
-            "run fails or f has no minimum this is a poor stand-in, so give --minimum).",
-            "Example: grad4j lr-sweep 'x0^2 + x1^2' --from -3,4 --lrs 1e-10,1e-3,0.1,0.9,1.0,10 --steps 100"})
+        description = {"Gradient descent from one start with several learning rates: the final",
+            "point, value and status of each, and how it behaved (by the distance d to the",
+            "minimum x*, org.grad4j.optim.Behaviour): diverged (ended farther than it",
+            "started), converged (d below 0.1%% of the start's), oscillating (the steps keep",
+            "reversing without shrinking) or too-slow (the rest).", "",
+            "The minimum x*: --minimum when you know it. Otherwise it is searched for: the",
+            "run that ended lowest without diverging is continued from its best point for",
+            "max(1000, 10 N) more steps with the exact gradient, and x* is the point with",
+            "the lowest f seen (printed; when every run fails or f has no minimum this is a",
+            "poor stand-in, so give --minimum).",
+            "Example: grad4j lr-sweep 'x0^2 + x1^2' --from -3,4 --lrs 1e-10,1e-3,0.1,0.9,1.0,10"})
 final class LrSweepCommand implements Callable<Integer> {
 
     /** The most decades the log chart shows (so its labels stay readable). */

@@ -22,11 +22,13 @@ import picocli.CommandLine.Option;
 
 @Command(name = "regress", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fits the line y = w x + b by gradient descent on the mean squared error",
-            "E(b, w) = (1/N) sum (y_i - (w x_i + b))^2 from b = w = 0, as the linear-regression tutorial",
-            "(mattnedrich/GradientDescentExample), and compares with the exact least-squares line.", "",
-            "Data: --data FILE (two columns x, y separated by a comma or blanks; '#' comments and a header",
-            "line are skipped) or --synthetic N points y = 1.477 x + 0.089 + eps, eps ~ N(0.01, 1) with x",
-            "uniform in --range (the tutorial's line, with fresh noise per point). Default: --synthetic 100.",
+            "E(b, w) = (1/N) sum (y_i - (w x_i + b))^2 from b = w = 0, as the linear-",
+            "regression tutorial (mattnedrich/GradientDescentExample), and compares with the",
+            "exact least-squares line.", "",
+            "Data: --data FILE (two columns x, y separated by a comma or blanks; '#' comments",
+            "and a header line are skipped) or --synthetic N points on the tutorial's line",
+            "y = 1.477 x + 0.089 + eps, eps ~ N(0.01, 1), x uniform in --range (with fresh",
+            "noise per point). Default: --synthetic 100.",
             "Example: grad4j regress --data data.csv --lr 1e-4 --iters 1000 --plot fit.png"})
 final class RegressCommand implements Callable<Integer> {
 
