@@ -36,16 +36,7 @@ final class FieldCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Expression f = Functions.parse(expr, 2, false, "field");
-        double[] r = Numbers.parseFiniteList("--range", range);
-        if (r.length != 2 && r.length != 4) {
-            throw new BadInputException("--range: expected XMIN,XMAX or XMIN,XMAX,YMIN,YMAX, got '" + range + "'");
-        }
-        Pictures.Window w;
-        try {
-            w = r.length == 2 ? new Pictures.Window(r[0], r[1], r[0], r[1]) : new Pictures.Window(r[0], r[1], r[2], r[3]);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--range: " + e.getMessage());
-        }
+        Pictures.Window w = Plots.window("--range", range);
         double step = Numbers.parseFinite("--grid", grid);
         if (!(step > 0)) {
             throw new BadInputException("--grid: must be positive, got " + grid);

@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Gradient-based learning for the JVM, from first principles and fast.",
-        subcommands = {DiffCommand.class, GradCommand.class, DescendCommand.class, FieldCommand.class, ExampleCommand.class, TrainCommand.class, EvalCommand.class, GradcheckCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DiffCommand.class, GradCommand.class, DescendCommand.class, FieldCommand.class,
+            CompareCommand.class, LrSweepCommand.class, RegressCommand.class, ExampleCommand.class, TrainCommand.class,
+            EvalCommand.class, GradcheckCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

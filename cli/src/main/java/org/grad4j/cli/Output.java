@@ -43,4 +43,31 @@ final class Output {
         out.add(item);
         return out;
     }
+
+    /** Left-aligned columns separated by two spaces, with a header line. */
+    static String table(List<String> header, List<List<String>> rows) {
+        int[] width = new int[header.size()];
+        for (int c = 0; c < width.length; c++) {
+            width[c] = header.get(c).length();
+            for (List<String> r : rows) {
+                width[c] = Math.max(width[c], r.get(c).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        line(sb, header, width);
+        for (List<String> r : rows) {
+            sb.append('\n');
+            line(sb, r, width);
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, List<String> cells, int[] width) {
+        for (int c = 0; c < cells.size(); c++) {
+            sb.append(cells.get(c));
+            if (c < cells.size() - 1) {
+                sb.append(" ".repeat(width[c] - cells.get(c).length() + 2));
+            }
+        }
+    }
 }

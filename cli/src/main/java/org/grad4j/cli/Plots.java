@@ -2,6 +2,7 @@ package org.grad4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.grad4j.examples.Pictures;
 import org.grad4j.plot.Chart;
 import org.grad4j.plot.ImageFormat;
 
@@ -12,6 +13,19 @@ final class Plots {
     /** Fails early, before any work, on an extension we cannot write. */
     static void checkFormat(Path file) {
         ImageFormat.of(file);
+    }
+
+    /** Parses {@code --range XMIN,XMAX[,YMIN,YMAX]} (the y range defaults to the x range). */
+    static Pictures.Window window(String option, String text) {
+        double[] r = Numbers.parseFiniteList(option, text);
+        if (r.length != 2 && r.length != 4) {
+            throw new BadInputException(option + ": expected XMIN,XMAX or XMIN,XMAX,YMIN,YMAX, got '" + text + "'");
+        }
+        try {
+            return r.length == 2 ? new Pictures.Window(r[0], r[1], r[0], r[1]) : new Pictures.Window(r[0], r[1], r[2], r[3]);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(option + ": " + e.getMessage());
+        }
     }
 
     static void write(Chart chart, Path file) throws IOException {

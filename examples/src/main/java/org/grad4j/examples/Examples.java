@@ -7,8 +7,9 @@ import java.util.List;
 /** The registry of examples, in the book's order. */
 public final class Examples {
     private static final List<Example> ALL = new ArrayList<>(List.of(
-            new GradientOneD(), new GradientTwoD(), new GradientMethod(), new LearningRate(), new RoundingError(), new GradientSimpleNet(),
-            new TwoLayerNetExample(), new TrainNeuralnet(), new GradientCheckExample()));
+            new GradientOneD(), new GradientTwoD(), new GradientMethod(), new LearningRate(), new RoundingError(),
+            new GradientSimpleNet(), new TwoLayerNetExample(), new TrainNeuralnet(), new GradientCheckExample(),
+            new OptimizerCompare(), new OptimizerCompareMnist()));
 
     private Examples() {}
 

@@ -7,7 +7,11 @@ import org.grad4j.plot.Chart;
 import org.grad4j.plot.GradientField;
 import org.grad4j.plot.Figure;
 import org.grad4j.plot.LineChart;
+import org.grad4j.regress.Line;
+import org.grad4j.regress.LineData;
 import org.grad4j.train.History;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /** The pictures of functions and descent paths shared by the examples and the command line. */
 public final class Pictures {
@@ -79,6 +83,62 @@ public final class Pictures {
             g.addPath(p.label(), p.points());
         }
         return g;
+    }
+
+    /**
+     * Several descent paths on one picture, for comparing optimizers or learning rates: over the
+     * banded contour of f (2 variables) in {@code window}, or null for a window around the paths;
+     * for other arities as {@link #descent}.
+     */
+    public static Chart comparison(Expression f, Window window, List<Path> paths, List<Trajectory> runs) {
+        if (f.arity() != 2) {
+            return descent(f, paths, runs);
+        }
+        Window w = window != null ? window : Window.around(paths);
+        return field(f, w, w.arrowStep(), paths).background(GradientField.Background.CONTOUR);
+    }
+
+    /** f at each step of each run, on a logarithmic axis (values at or below 0 are not drawn). */
+    public static LineChart valuesPerStep(String title, List<Path> paths, List<Trajectory> runs) {
+        LineChart c = LineChart.titled(title).xLabel("step").yLabel("f(x)").logY(true);
+        for (int k = 0; k < runs.size(); k++) {
+            c.add(paths.get(k).label(), runs.get(k).values());
+        }
+        return c;
+    }
+
+    /**
+     * A fitted line: the points (markers only), the line found by descent and the least-squares line
+     * (dashed), next to the error per iteration on a log axis.
+     */
+    public static Figure regression(LineData points, Line fitted, Line exact, double[] errors) {
+        double[] x = points.x();
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        double[] ends = {lo, hi};
+        LineChart lines = LineChart.titled("y = w x + b").xLabel("x").yLabel("y")
+                .add(points.size() + " points", x, points.y())
+                .add("descent: y = " + g4(fitted.w()) + " x + " + g4(fitted.b()), ends, new double[] {fitted.at(lo), fitted.at(hi)})
+                .addDashed("least squares: y = " + g4(exact.w()) + " x + " + g4(exact.b()), ends,
+                        new double[] {exact.at(lo), exact.at(hi)});
+        Chart scatter = (g, area) -> {
+            JFreeChart c = lines.jfreechart();
+            XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
+            r.setSeriesLinesVisible(0, false);
+            r.setSeriesShapesVisible(0, true);
+            r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+            c.draw(g, area);
+        };
+        LineChart loss = LineChart.titled("mean squared error").xLabel("iteration").yLabel("E(b, w)").logY(true)
+                .add("error", errors);
+        return Figure.of(2, scatter, loss).title("Linear regression by gradient descent");
+    }
+
+    private static String g4(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 
     /** A picture of descent on {@code f}: a gradient field for 2 variables, the curve for 1, values for more. */
