@@ -1,6 +1,5 @@
 package org.grad4j.tensor;
 
-import dev.ludovic.netlib.blas.BLAS;
 
 /**
  * General matrix multiply on row-major tensors:
@@ -24,6 +23,14 @@ public final class Gemm {
      * products (such as SimpleNet's 1x2x3) stay in Java.
      */
     static final long SMALL_PRODUCT = 4_096;
+
+    /**
+     * Products with at least this many multiply-adds are split by rows of {@code C} over two cores
+     * ({@link Halves}), when that is on: the (100x784)(784x50) products of a training step are 3.9 M.
+     */
+    static final long PARALLEL_PRODUCT = 1_000_000;
+
+    private static final Split SPLIT = new Split();
 
     private Gemm() {
     }
@@ -81,9 +88,62 @@ public final class Gemm {
             SmallGemm.gemm(transA, transB, m, n, k, alpha, a.data(), b.data(), beta, c.data());
             return;
         }
-        BLAS blas = Blas.instance();
-        blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
-                b.data(), b.cols(), a.data(), a.cols(), beta, c.data(), n);
+        if ((long) m * n * k >= PARALLEL_PRODUCT && m >= 2 && Halves.acquire()) {
+            SPLIT.set(transA, transB, alpha, a, b, beta, c, m, n, k);
+            Halves.run(SPLIT);
+            return;
+        }
+        rows(transA, transB, alpha, a, b, beta, c, 0, m, n, k);
+    }
+
+    /**
+     * Rows {@code [r0, r1)} of {@code c}: in row-major order they are contiguous, and they need rows
+     * {@code [r0, r1)} of {@code op(a)} (rows of {@code a}, or its columns when transposed) and all of
+     * {@code op(b)}.
+     */
+    static void rows(boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta, Tensor c,
+            int r0, int r1, int n, int k) {
+        int lda = a.cols();
+        Blas.instance().dgemm(transB ? "T" : "N", transA ? "T" : "N", n, r1 - r0, k, alpha,
+                b.data(), 0, b.cols(), a.data(), transA ? r0 : r0 * lda, lda, beta, c.data(), r0 * n, n);
+    }
+
+    /** The two halves of one product, by rows of {@code c}; reused (the worker runs one product at a time). */
+    private static final class Split implements Halves.Task {
+        private boolean transA;
+        private boolean transB;
+        private double alpha;
+        private double beta;
+        private Tensor a;
+        private Tensor b;
+        private Tensor c;
+        private int m;
+        private int n;
+        private int k;
+
+        void set(boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta, Tensor c,
+                int m, int n, int k) {
+            this.transA = transA;
+            this.transB = transB;
+            this.alpha = alpha;
+            this.a = a;
+            this.b = b;
+            this.beta = beta;
+            this.c = c;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+        }
+
+        @Override
+        public void run(int half) {
+            int mid = m / 2;
+            if (half == 0) {
+                rows(transA, transB, alpha, a, b, beta, c, 0, mid, n, k);
+            } else {
+                rows(transA, transB, alpha, a, b, beta, c, mid, m, n, k);
+            }
+        }
     }
 
     static IllegalArgumentException mismatch(String op, boolean transA, boolean transB, Tensor a, Tensor b) {

@@ -1,0 +1,137 @@
+package org.grad4j.tensor;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs the two halves of a computation on two cores: the calling thread does half 0 while one
+ * long-lived worker thread does half 1. Used for the large matrix products of training, where
+ * handing work to a general pool costs more than it saves: the worker sleeps between tasks and is
+ * woken directly by the caller.
+ *
+ * <p>One computation at a time: when another thread holds the worker, or when splitting is off,
+ * {@link #acquire()} returns false and the caller runs both halves itself. Nothing is allocated
+ * per task.
+ *
+ * <p>On by default when the machine has at least two processors and the BLAS does not run its own
+ * threads (netlib's Java kernel, or native OpenBLAS with {@code OPENBLAS_NUM_THREADS=1}, as the
+ * {@code grad4j} launcher sets it). {@code -Dgrad4j.threads=1} or {@code GRAD4J_THREADS=1} turns it
+ * off, {@code 2} forces it on.
+ */
+public final class Halves {
+
+    /** A computation in two parts; {@code run(0)} and {@code run(1)} may run at the same time. */
+    public interface Task {
+        void run(int half);
+    }
+
+    /**
+     * How long the idle worker spins before it sleeps ({@code -Dgrad4j.spin=NANOS}). Default 0: on
+     * the 2-core machines measured, a spinning worker slowed the caller's memory-bound work (batch
+     * gathering, the SGD update) more than the faster hand-over saved.
+     */
+    private static final long SPIN_NANOS = Long.getLong("grad4j.spin", 0L);
+
+    private static final boolean ENABLED = decide();
+    private static final AtomicBoolean BUSY = new AtomicBoolean();
+    private static volatile Task task;
+    private static volatile int posted;
+    private static volatile int finished;
+    private static volatile boolean sleeping;
+    private static volatile Throwable failure;
+    private static final Thread WORKER = ENABLED ? start() : null;
+
+    private Halves() {}
+
+    /** Whether computations are split over two threads at all. */
+    public static boolean enabled() {
+        return ENABLED;
+    }
+
+    /**
+     * Takes the worker for one {@link #run}; false when splitting is off or the worker is in use,
+     * in which case the caller computes both halves itself.
+     */
+    public static boolean acquire() {
+        return ENABLED && BUSY.compareAndSet(false, true);
+    }
+
+    /**
+     * Runs {@code t.run(0)} here and {@code t.run(1)} on the worker, returns when both are done and
+     * releases the worker. Must follow a successful {@link #acquire()}.
+     */
+    public static void run(Task t) {
+        try {
+            failure = null;
+            task = t;
+            posted = posted + 1;
+            if (sleeping) {
+                LockSupport.unpark(WORKER);
+            }
+            t.run(0);
+            while (finished != posted) {
+                Thread.onSpinWait();
+            }
+            Throwable f = failure;
+            if (f instanceof RuntimeException re) {
+                throw re;
+            }
+            if (f instanceof Error e) {
+                throw e;
+            }
+        } finally {
+            task = null;
+            BUSY.set(false);
+        }
+    }
+
+    private static void work() {
+        int seen = 0;
+        long idleSince = System.nanoTime();
+        while (true) {
+            int p = posted;
+            if (p != seen) {
+                seen = p;
+                try {
+                    task.run(1);
+                } catch (Throwable e) {
+                    failure = e;
+                }
+                finished = seen;
+                idleSince = System.nanoTime();
+            } else if (System.nanoTime() - idleSince > SPIN_NANOS) {
+                sleeping = true;
+                if (posted == seen) {
+                    LockSupport.park(Halves.class);
+                }
+                sleeping = false;
+                idleSince = System.nanoTime();
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private static Thread start() {
+        Thread t = new Thread(Halves::work, "grad4j-halves");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static boolean decide() {
+        String forced = System.getProperty("grad4j.threads", System.getenv("GRAD4J_THREADS"));
+        if (forced != null && !forced.isBlank()) {
+            String f = forced.trim().toLowerCase(Locale.ROOT);
+            if (!f.equals("1") && !f.equals("2")) {
+                throw new IllegalArgumentException("grad4j.threads / GRAD4J_THREADS must be 1 or 2: " + forced);
+            }
+            return f.equals("2");
+        }
+        if (Runtime.getRuntime().availableProcessors() < 2) {
+            return false;
+        }
+        return !Blas.isNative() || "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
+    }
+}
