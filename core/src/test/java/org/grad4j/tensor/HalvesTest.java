@@ -1,0 +1,33 @@
+package org.grad4j.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Products split over two threads equal the plain triple loop. */
+class HalvesTest {
+    static final double TOLERANCE = 1e-12;
+
+    @ParameterizedTest
+    @CsvSource({"false,false,101,50,784", "true,false,784,50,101", "false,true,99,60,700", "true,true,333,40,97"})
+    void splitProductsEqualTheReference(boolean transA, boolean transB, int m, int n, int k) {
+        // surefire runs with OPENBLAS_NUM_THREADS=1, as the launcher does, so splitting is on here
+        assertThat(Halves.enabled()).isTrue();
+        assertThat((long) m * n * k).isGreaterThanOrEqualTo(Gemm.PARALLEL_PRODUCT);
+        Random rng = new Random(11);
+        Tensor a = transA ? Tensor.randn(k, m, 1, rng) : Tensor.randn(m, k, 1, rng);
+        Tensor b = transB ? Tensor.randn(n, k, 1, rng) : Tensor.randn(k, n, 1, rng);
+        Tensor c = Tensor.randn(m, n, 1, rng);
+        Tensor expected = Tensor.copy(c);
+        ReferenceGemm.gemm(transA, transB, 0.5, a, b, 2.0, expected);
+        Gemm.gemm(transA, transB, 0.5, a, b, 2.0, c);
+        for (int i = 0; i < c.size(); i++) {
+            double e = expected.data()[i];
+            if (Math.abs(c.data()[i] - e) > TOLERANCE * (1 + Math.abs(e)) * k) {
+                throw new AssertionError("index " + i + ": split " + c.data()[i] + ", reference " + e);
+            }
+        }
+    }
+}
