@@ -73,7 +73,15 @@ public final class Split {
      * @throws IndexOutOfBoundsException if an index is outside {@code 0..size-1} or {@code out} is too short
      */
     public void gatherRows(int[] idx, int from, int count, double[] out) {
-        checkGather(idx, from, count, out.length, features);
+        gatherRows(idx, from, count, out, 0);
+    }
+
+    /** As {@link #gatherRows(int[], int, int, double[])}, writing from {@code out[offset]} on. */
+    public void gatherRows(int[] idx, int from, int count, double[] out, int offset) {
+        if (offset < 0) {
+            throw new IndexOutOfBoundsException("gatherRows: negative offset " + offset);
+        }
+        checkGather(idx, from, count, out.length - offset, features);
         int n = size();
         for (int r = 0; r < count; r++) {
             int i = idx[from + r];
@@ -82,7 +90,7 @@ public final class Split {
                         + " is outside 0.." + (n - 1));
             }
             int src = i * features;
-            int dst = r * features;
+            int dst = offset + r * features;
             for (int j = 0; j < features; j++) {
                 out[dst + j] = LEVELS[pixels[src + j] & 0xFF];
             }

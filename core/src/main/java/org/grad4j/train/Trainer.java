@@ -8,6 +8,7 @@ import org.grad4j.nn.Network;
 import org.grad4j.optim.ClipNorm;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.optim.schedule.Schedule;
+import org.grad4j.tensor.Halves;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -89,6 +90,7 @@ public final class Trainer {
         }
         History h = history != null ? history : new History(s.iterations());
         Evaluation eval = new Evaluation(features);
+        Gather gather = new Gather(batch, features);
         double baseLr = optimizer.lr();
         double epochLoss = 0;
         int epochCount = 0;
@@ -99,7 +101,7 @@ public final class Trainer {
         for (int it = start; it < s.iterations(); it++) {
             long t0 = System.nanoTime();
             sampler.next(idx);
-            train.gatherRows(idx, 0, batch, x.data());
+            gather.rows(train, idx, x.data());
             train.gatherLabels(idx, 0, batch, t);
             double loss;
             if (s.gradient() == GradientMode.BACKPROP) {
@@ -180,5 +182,43 @@ public final class Trainer {
             }
         }
         return true;
+    }
+
+    /**
+     * Gathers a batch's rows on two cores when {@link Halves} is on: converting 78 400 pixels to
+     * doubles is a tenth of a training step.
+     */
+    private static final class Gather implements Halves.Task {
+        private final int batch;
+        private final int features;
+        private Split split;
+        private int[] idx;
+        private double[] out;
+
+        Gather(int batch, int features) {
+            this.batch = batch;
+            this.features = features;
+        }
+
+        void rows(Split split, int[] idx, double[] out) {
+            if (batch < 2 || !Halves.acquire()) {
+                split.gatherRows(idx, 0, batch, out);
+                return;
+            }
+            this.split = split;
+            this.idx = idx;
+            this.out = out;
+            Halves.run(this);
+        }
+
+        @Override
+        public void run(int half) {
+            int mid = batch / 2;
+            if (half == 0) {
+                split.gatherRows(idx, 0, mid, out, 0);
+            } else {
+                split.gatherRows(idx, mid, batch - mid, out, mid * features);
+            }
+        }
     }
 }

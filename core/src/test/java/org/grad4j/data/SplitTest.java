@@ -28,6 +28,13 @@ class SplitTest {
             }
         }
         assertThat(out[36]).isEqualTo(99);
+        // the same rows written at an offset (the trainer gathers a batch in two halves)
+        double[] shifted = new double[5 + 3 * 12];
+        s.gatherRows(idx, 1, 3, shifted, 5);
+        assertThat(java.util.Arrays.copyOfRange(shifted, 5, 41)).containsExactly(java.util.Arrays.copyOf(out, 36));
+        assertThat(shifted[0]).isZero();
+        assertThatThrownBy(() -> s.gatherRows(idx, 1, 3, new double[40], 5))
+                .isInstanceOf(IndexOutOfBoundsException.class);
         double[] all = s.toArray();
         assertThat(all).hasSize(50 * 12);
         assertThat(all[40 * 12 + 5]).isEqualTo(IdxFiles.pixel(40, 5) / 255.0);
