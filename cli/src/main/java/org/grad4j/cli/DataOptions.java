@@ -3,7 +3,6 @@ package org.grad4j.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import org.grad4j.data.Dataset;
-import org.grad4j.data.DatasetUnavailableException;
 import org.grad4j.data.Datasets;
 import picocli.CommandLine.Option;
 
@@ -18,15 +17,6 @@ final class DataOptions {
 
     /** Loads the data set; {@code mnist} offline falls back to {@code mnist-sample}, saying so on {@code log}. */
     Dataset load(PrintStream log) throws IOException {
-        try {
-            return Datasets.load(dataset, null, msg -> log.println(msg));
-        } catch (DatasetUnavailableException e) {
-            if (!dataset.equals("mnist")) {
-                throw e;
-            }
-            log.println("grad4j: " + Cli.oneLine(e.getMessage()));
-            log.println("grad4j: falling back to mnist-sample (10 000 MNIST digits shipped with grad4j)");
-            return Datasets.sample();
-        }
+        return Datasets.loadOrSample(dataset, null, log::println);
     }
 }

@@ -31,11 +31,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Activation a = switch (activation) {
-            case "sigmoid" -> Activation.SIGMOID;
-            case "relu" -> Activation.RELU;
-            default -> throw new BadInputException("--activation: unknown activation '" + activation + "' (expected sigmoid, relu)");
-        };
+        Activation a = ModelOptions.activation(activation);
         FeedForwardNet net = ModelFile.load(model, a);
         Dataset ds = data.load(json ? System.err : System.out);
         int inputs = net.parameters().get(0).value().rows();

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.grad4j.data.Dataset;
+import org.grad4j.nn.Activation;
 import org.grad4j.nn.GradientCheck;
 import org.grad4j.nn.TwoLayerNet;
 import org.grad4j.tensor.Tensor;
@@ -36,8 +37,7 @@ final class GradcheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelOptions m = new ModelOptions();
-        m.activation = activation;
+        Activation act = ModelOptions.activation(activation);
         if (samples < 1 || samples > 1000) {
             throw new BadInputException("--samples: expected 1 to 1000, got " + samples);
         }
@@ -45,7 +45,7 @@ final class GradcheckCommand implements Callable<Integer> {
             throw new BadInputException("--threads: must be at least 1, got " + threads);
         }
         Dataset ds = org.grad4j.data.Datasets.sample();
-        TwoLayerNet net = new TwoLayerNet(ds.features(), 50, ds.classes(), 0.01, m.activation(), new Random(seed));
+        TwoLayerNet net = new TwoLayerNet(ds.features(), 50, ds.classes(), 0.01, act, new Random(seed));
         int[] idx = new int[samples];
         for (int i = 0; i < samples; i++) {
             idx[i] = i;
@@ -56,7 +56,7 @@ final class GradcheckCommand implements Callable<Integer> {
         ds.train().gatherLabels(idx, 0, samples, t);
         Map<String, Double> diff = GradientCheck.meanAbsoluteDifference(net, x, t, threads);
         boolean within = diff.values().stream().allMatch(d -> d < TOLERANCE);
-        int kinks = m.activation() == org.grad4j.nn.Activation.RELU ? kinks(net, x) : 0;
+        int kinks = act == Activation.RELU ? kinks(net, x) : 0;
         // A ReLU unit whose input lies within h of 0 has no derivative there: the central difference
         // straddles the kink and differs from backprop's one-sided value. That is not a backprop error.
         boolean pass = within || kinks > 0 && diff.get("W2") < TOLERANCE && diff.get("b2") < TOLERANCE;

@@ -28,6 +28,11 @@ final class ModelOptions {
     String weightInit;
 
     Activation activation() {
+        return activation(activation);
+    }
+
+    /** {@code sigmoid} or {@code relu}, as given to {@code --activation}. */
+    static Activation activation(String activation) {
         return switch (activation) {
             case "sigmoid" -> Activation.SIGMOID;
             case "relu" -> Activation.RELU;

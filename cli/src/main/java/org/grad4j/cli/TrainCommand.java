@@ -108,6 +108,9 @@ final class TrainCommand implements Callable<Integer> {
         if (iters != null && epochs != null) {
             throw new BadInputException("give --iters or --epochs, not both");
         }
+        if (batch < 1) {
+            throw new BadInputException("--batch: must be at least 1, got " + batch);
+        }
         Sampling samplingMode = Sampling.parse(sampling);
         GradientMode mode = GradientMode.parse(gradient);
         Activation activation = model.activation();
@@ -132,9 +135,6 @@ final class TrainCommand implements Callable<Integer> {
             modelName = "multi-layer";
         }
         int perEpoch = Math.max(ds.train().size() / batch, 1);
-        if (batch < 1) {
-            throw new BadInputException("--batch: must be at least 1, got " + batch);
-        }
         int iterations = epochs != null ? checkedEpochs(epochs) * perEpoch
                 : iters != null ? iters : mode == GradientMode.NUMERICAL ? NUMERICAL_ITERATIONS : BOOK_ITERATIONS;
         if (iterations < 1) {

@@ -100,6 +100,9 @@ class TrainCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("grad4j: " + dir + ": no MNIST-format files");
 
+        r = CliRun.of("train", "--dataset", "mnist-sample", "--batch", "0");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("grad4j: --batch: must be at least 1, got 0\n");
         r = CliRun.of("train", "--dataset", "mnist-sample", "--resume");
         assertThat(r.err()).isEqualTo("grad4j: --resume needs --checkpoint FILE.npz\n");
         r = CliRun.of("train", "--dataset", "mnist-sample", "--sampling", "random");

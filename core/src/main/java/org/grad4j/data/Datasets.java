@@ -85,6 +85,24 @@ public final class Datasets {
         }
     }
 
+    /**
+     * {@link #load(String, Path, Listener)}, except that {@code mnist}, when it cannot be had
+     * (offline, mirrors down), falls back to {@link #sample()}, saying why through the listener: so
+     * that the book's experiments always run.
+     */
+    public static Dataset loadOrSample(String spec, Path cacheRoot, Listener listener) throws IOException {
+        try {
+            return load(spec, cacheRoot, listener);
+        } catch (DatasetUnavailableException e) {
+            if (!spec.equals("mnist")) {
+                throw e;
+            }
+            listener.event("grad4j: " + e.getMessage().strip());
+            listener.event("grad4j: falling back to mnist-sample (10 000 MNIST digits shipped with grad4j)");
+            return sample();
+        }
+    }
+
     /** {@code $GRAD4J_CACHE} if set, else {@code ~/.cache/grad4j}. */
     public static Path defaultCacheRoot() {
         String env = System.getenv("GRAD4J_CACHE");

@@ -15,7 +15,7 @@ package org.grad4j.optim;
  * and the book has no lr decay, weight decay or initial accumulator value. Defaults as torch: lr 0.01,
  * lrDecay 0, weightDecay 0, initialAccumulatorValue 0, eps 1e-10.
  */
-public final class AdaGrad implements Optimizer {
+public final class AdaGrad extends AbstractOptimizer {
 
     /** Hyperparameters, validated as {@code torch.optim.Adagrad} validates them. */
     public record Options(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue,
@@ -35,7 +35,6 @@ public final class AdaGrad implements Optimizer {
     }
 
     private final Options options;
-    private double lr;
     private double[][] sum;
     private long t;
 
@@ -72,17 +71,6 @@ public final class AdaGrad implements Optimizer {
                 p[j] += -clr * g / (Math.sqrt(s[j]) + eps);
             }
         }
-    }
-
-    @Override
-    public double lr() {
-        return lr;
-    }
-
-    @Override
-    public void setLr(double lr) {
-        Hyper.lr(lr);
-        this.lr = lr;
     }
 
     @Override

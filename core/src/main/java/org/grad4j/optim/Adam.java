@@ -18,7 +18,7 @@ package org.grad4j.optim;
  * correction into lr); eps is 1e-8 here. Defaults as torch: lr 0.001, betas (0.9, 0.999), eps 1e-8.
  * {@link AdamW} is the decoupled-weight-decay variant.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends AbstractOptimizer {
 
     /** Hyperparameters, validated as {@code torch.optim.Adam} validates them. */
     public record Options(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
@@ -38,7 +38,6 @@ public final class Adam implements Optimizer {
 
     private final Options options;
     private final boolean decoupled;
-    private double lr;
     private double[][] m;
     private double[][] v;
     private double[][] vmax;
@@ -104,17 +103,6 @@ public final class Adam implements Optimizer {
                 p[j] += -stepSize * mi[j] / denom;
             }
         }
-    }
-
-    @Override
-    public double lr() {
-        return lr;
-    }
-
-    @Override
-    public void setLr(double lr) {
-        Hyper.lr(lr);
-        this.lr = lr;
     }
 
     @Override

@@ -12,12 +12,11 @@ package org.grad4j.optim;
  * <p>Differences from {@code torch.optim.Adagrad} ({@link AdaGrad}): the constant 1e-7 instead of
  * eps = 1e-10, no lr decay, no weight decay, no initial accumulator value. Default lr 0.01 as in the book.
  */
-public final class BookAdaGrad implements Optimizer {
+public final class BookAdaGrad extends AbstractOptimizer {
 
     /** The book's constant added to {@code sqrt(h)}. */
     public static final double EPS = 1e-7;
 
-    private double lr;
     private double[][] h;
 
     public BookAdaGrad() {
@@ -44,17 +43,6 @@ public final class BookAdaGrad implements Optimizer {
                 p[j] -= lr * g[j] / (Math.sqrt(hi[j]) + EPS);
             }
         }
-    }
-
-    @Override
-    public double lr() {
-        return lr;
-    }
-
-    @Override
-    public void setLr(double lr) {
-        Hyper.lr(lr);
-        this.lr = lr;
     }
 
     @Override

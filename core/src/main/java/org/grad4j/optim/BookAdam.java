@@ -16,7 +16,7 @@ package org.grad4j.optim;
  * m and v are updated in the "add a fraction of the difference" form; no weight decay or AMSGrad.
  * Defaults as in the book: lr 0.001, beta1 0.9, beta2 0.999.
  */
-public final class BookAdam implements Optimizer {
+public final class BookAdam extends AbstractOptimizer {
 
     /** The book's constant added to {@code sqrt(v)}. */
     public static final double EPS = 1e-7;
@@ -31,7 +31,6 @@ public final class BookAdam implements Optimizer {
     }
 
     private final Options options;
-    private double lr;
     private double[][] m;
     private double[][] v;
     private long t;
@@ -71,17 +70,6 @@ public final class BookAdam implements Optimizer {
                 p[j] -= lrT * mi[j] / (Math.sqrt(vi[j]) + EPS);
             }
         }
-    }
-
-    @Override
-    public double lr() {
-        return lr;
-    }
-
-    @Override
-    public void setLr(double lr) {
-        Hyper.lr(lr);
-        this.lr = lr;
     }
 
     @Override

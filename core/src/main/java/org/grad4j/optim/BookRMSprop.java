@@ -12,7 +12,7 @@ package org.grad4j.optim;
  * <p>Differences from {@code torch.optim.RMSprop} ({@link RMSprop}): the constant 1e-7 instead of
  * eps = 1e-8; no momentum, centering or weight decay. Defaults as in the book: lr 0.01, decay rate 0.99.
  */
-public final class BookRMSprop implements Optimizer {
+public final class BookRMSprop extends AbstractOptimizer {
 
     /** The book's constant added to {@code sqrt(h)}. */
     public static final double EPS = 1e-7;
@@ -26,7 +26,6 @@ public final class BookRMSprop implements Optimizer {
     }
 
     private final Options options;
-    private double lr;
     private double[][] h;
 
     public BookRMSprop() {
@@ -59,17 +58,6 @@ public final class BookRMSprop implements Optimizer {
                 p[j] -= lr * g[j] / (Math.sqrt(hi[j]) + EPS);
             }
         }
-    }
-
-    @Override
-    public double lr() {
-        return lr;
-    }
-
-    @Override
-    public void setLr(double lr) {
-        Hyper.lr(lr);
-        this.lr = lr;
     }
 
     @Override

@@ -14,7 +14,7 @@ package org.grad4j.optim;
  * rounding; when a schedule changes lr, the book's velocity keeps the old lr in its memory.
  * Defaults as in the book: lr 0.01, momentum 0.9.
  */
-public final class Momentum implements Optimizer {
+public final class Momentum extends AbstractOptimizer {
 
     /** Hyperparameters; torch's wording for invalid values. */
     public record Options(double lr, double momentum) {
@@ -25,7 +25,6 @@ public final class Momentum implements Optimizer {
     }
 
     private final Options options;
-    private double lr;
     private double[][] v;
 
     /** The book's defaults: lr 0.01, momentum 0.9. */
@@ -62,17 +61,6 @@ public final class Momentum implements Optimizer {
                 p[j] += vi[j];
             }
         }
-    }
-
-    @Override
-    public double lr() {
-        return lr;
-    }
-
-    @Override
-    public void setLr(double lr) {
-        Hyper.lr(lr);
-        this.lr = lr;
     }
 
     @Override

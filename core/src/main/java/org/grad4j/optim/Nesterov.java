@@ -16,7 +16,7 @@ package org.grad4j.optim;
  * ({@link Sgd} with {@code nesterov}), which steps {@code p -= lr (g + m b)} with {@code b = m b + g}.
  * Defaults as in the book: lr 0.01, momentum 0.9.
  */
-public final class Nesterov implements Optimizer {
+public final class Nesterov extends AbstractOptimizer {
 
     /** Hyperparameters; torch's wording for invalid values. */
     public record Options(double lr, double momentum) {
@@ -27,7 +27,6 @@ public final class Nesterov implements Optimizer {
     }
 
     private final Options options;
-    private double lr;
     private double[][] v;
 
     public Nesterov() {
@@ -63,17 +62,6 @@ public final class Nesterov implements Optimizer {
                 p[j] -= c * g[j];
             }
         }
-    }
-
-    @Override
-    public double lr() {
-        return lr;
-    }
-
-    @Override
-    public void setLr(double lr) {
-        Hyper.lr(lr);
-        this.lr = lr;
     }
 
     @Override

@@ -16,7 +16,7 @@ package org.grad4j.optim;
  * and it has no momentum, centering or weight decay; the book's {@code decay_rate} is torch's
  * {@code alpha} (both 0.99 by default). Defaults as torch: lr 0.01, alpha 0.99, eps 1e-8.
  */
-public final class RMSprop implements Optimizer {
+public final class RMSprop extends AbstractOptimizer {
 
     /** Hyperparameters, validated as {@code torch.optim.RMSprop} validates them. */
     public record Options(double lr, double alpha, double eps, double weightDecay, double momentum,
@@ -36,7 +36,6 @@ public final class RMSprop implements Optimizer {
     }
 
     private final Options options;
-    private double lr;
     private double[][] squareAvg;
     private double[][] gradAvg;
     private double[][] buf;
@@ -90,17 +89,6 @@ public final class RMSprop implements Optimizer {
                 }
             }
         }
-    }
-
-    @Override
-    public double lr() {
-        return lr;
-    }
-
-    @Override
-    public void setLr(double lr) {
-        Hyper.lr(lr);
-        this.lr = lr;
     }
 
     @Override

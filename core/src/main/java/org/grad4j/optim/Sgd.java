@@ -19,7 +19,7 @@ package org.grad4j.optim;
  * ({@code b = m b + g; p -= lr b}), the book accumulates steps ({@code v = m v - lr g; p += v});
  * the two agree for a constant lr.
  */
-public final class Sgd implements Optimizer {
+public final class Sgd extends AbstractOptimizer {
 
     /** Hyperparameters, validated as {@code torch.optim.SGD} validates them. */
     public record Options(double lr, double momentum, double dampening, boolean nesterov, double weightDecay) {
@@ -40,7 +40,6 @@ public final class Sgd implements Optimizer {
     }
 
     private final Options options;
-    private double lr;
     private double[][] buf;
 
     public Sgd(double lr) {
@@ -89,17 +88,6 @@ public final class Sgd implements Optimizer {
                 p[j] -= lr * d;
             }
         }
-    }
-
-    @Override
-    public double lr() {
-        return lr;
-    }
-
-    @Override
-    public void setLr(double lr) {
-        Hyper.lr(lr);
-        this.lr = lr;
     }
 
     @Override

@@ -63,6 +63,13 @@ class DatasetsTest {
     }
 
     @Test
+    void onlyMnistFallsBackToTheSample() throws Exception {
+        assertThat(Datasets.loadOrSample("mnist-sample", dir, Datasets.Listener.NONE).train().size()).isEqualTo(8000);
+        assertThatThrownBy(() -> Datasets.loadOrSample("cifar", dir, Datasets.Listener.NONE))
+                .hasMessageStartingWith("Unknown dataset 'cifar'");
+    }
+
+    @Test
     void unknownName() {
         assertThatThrownBy(() -> Datasets.load("cifar", dir, Datasets.Listener.NONE))
                 .hasMessage("Unknown dataset 'cifar': expected mnist, fashion-mnist, mnist-sample or a directory of "

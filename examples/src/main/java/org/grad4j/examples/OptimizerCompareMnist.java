@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Random;
 import org.grad4j.data.BatchSampler;
 import org.grad4j.data.Dataset;
-import org.grad4j.data.DatasetUnavailableException;
 import org.grad4j.data.Datasets;
 import org.grad4j.data.Sampling;
 import org.grad4j.data.Split;
@@ -74,13 +73,7 @@ public final class OptimizerCompareMnist implements Example {
 
     /** MNIST, or the shipped sample when MNIST cannot be had (saying so on {@code log}). */
     static Dataset load(PrintStream log) throws IOException {
-        try {
-            return Datasets.load("mnist", null, log::println);
-        } catch (DatasetUnavailableException e) {
-            log.println("grad4j: " + e.getMessage().strip());
-            log.println("grad4j: falling back to mnist-sample (10 000 MNIST digits shipped with grad4j)");
-            return Datasets.sample();
-        }
+        return Datasets.loadOrSample("mnist", null, log::println);
     }
 
     /**

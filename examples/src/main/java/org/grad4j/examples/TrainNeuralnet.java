@@ -1,11 +1,9 @@
 package org.grad4j.examples;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Random;
 import org.grad4j.data.Dataset;
-import org.grad4j.data.DatasetUnavailableException;
 import org.grad4j.data.Datasets;
 import org.grad4j.nn.TwoLayerNet;
 import org.grad4j.optim.Sgd;
@@ -33,7 +31,7 @@ public final class TrainNeuralnet implements Example {
 
     @Override
     public void run(ExampleContext ctx) throws IOException {
-        Dataset ds = mnistOrSample(ctx.out());
+        Dataset ds = Datasets.loadOrSample("mnist", null, ctx.out()::println);
         TwoLayerNet net = new TwoLayerNet(784, 50, 10, new Random(1));
         TrainSettings s = TrainSettings.book().withSampling(org.grad4j.data.Sampling.REPLACEMENT).withSeed(1);
         TrainResult r = new Trainer(net, new Sgd(0.1), ds, s).run(new TrainListener() {
@@ -46,17 +44,6 @@ public final class TrainNeuralnet implements Example {
         Path file = ctx.picture(name());
         Pictures.trainingCurves(r.history(), ds.name() + ": TwoLayerNet 784-50-10, SGD lr 0.1").write(file);
         ctx.wrote(file);
-    }
-
-    /** MNIST, or the 10 000 digits shipped with grad4j when MNIST cannot be downloaded. */
-    static Dataset mnistOrSample(PrintStream out) throws IOException {
-        try {
-            return Datasets.load("mnist", null, out::println);
-        } catch (DatasetUnavailableException e) {
-            out.println(e.getMessage());
-            out.println("falling back to mnist-sample (10 000 MNIST digits shipped with grad4j)");
-            return Datasets.sample();
-        }
     }
 
     public static void main(String[] args) throws IOException {
