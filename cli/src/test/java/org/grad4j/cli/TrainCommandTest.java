@@ -23,11 +23,41 @@ class TrainCommandTest {
         String out = r.out().strip();
         assertThat(out).startsWith("{\"dataset\":\"mnist-sample\",\"model\":\"two-layer\",").endsWith("}}")
                 .contains("\"iterations\":100,\"seconds\":", "\"train_accuracy\":", "\"test_accuracy\":", "\"final_loss\":",
-                        "\"blas\":\"", "\"history\":{\"iteration\":[0,1,2,", "\"loss\":[", "\"epoch_iteration\":[80,100],");
+                        "\"blas\":\"", "\"input\":\"dense\",\"history\":{\"iteration\":[0,1,2,", "\"loss\":[", "\"epoch_iteration\":[80,100],");
         assertThat(out.lines().count()).isEqualTo(1);
         String losses = out.replaceAll(".*\"loss\":\\[([^\\]]*)\\].*", "$1");
         assertThat(losses.split(",")).hasSize(100);
         assertThat(r.err()).contains("dataset  mnist-sample: 8000 train, 2000 test");
+    }
+
+    @Test
+    void sparseInputGivesTheDenseResultsAndSaysSo() {
+        CliRun dense = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "60", "--input", "dense", "--json");
+        CliRun sparse = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "60", "--input", "sparse", "--json");
+        assertThat(sparse.exitCode()).as(sparse.err()).isZero();
+        assertThat(sparse.out()).contains("\"input\":\"sparse\"");
+        assertThat(sparse.err()).containsPattern("input    sparse \\(only the nonzero pixels, 1\\d\\.\\d % of");
+        // same accuracies; losses equal to rounding (compare the first few digits of the final loss)
+        String acc = "\"test_accuracy\":";
+        assertThat(field(sparse.out(), acc)).isEqualTo(field(dense.out(), acc));
+        assertThat(Double.parseDouble(field(sparse.out(), "\"final_loss\":")))
+                .isCloseTo(Double.parseDouble(field(dense.out(), "\"final_loss\":")), org.assertj.core.data.Offset.offset(1e-12));
+
+        CliRun bad = CliRun.of("train", "--dataset", "mnist-sample", "--input", "sparse", "--hidden", "10");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--input: sparse input needs").doesNotContain("Exception");
+        CliRun unknown = CliRun.of("train", "--dataset", "mnist-sample", "--input", "csr");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown input mode 'csr' (expected auto, dense or sparse)");
+    }
+
+    private static String field(String json, String key) {
+        int i = json.indexOf(key) + key.length();
+        int j = i;
+        while (j < json.length() && ",}".indexOf(json.charAt(j)) < 0) {
+            j++;
+        }
+        return json.substring(i, j);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.grad4j.data;
 
 import java.util.Arrays;
+import org.grad4j.tensor.SparseRows;
 
 /**
  * One part (train or test) of a {@link Dataset}: {@code size} images of {@code features} pixels
@@ -24,6 +25,7 @@ public final class Split {
     }
 
     private final byte[] pixels;
+    private SparseRows sparse;
     private final int[] labels;
     private final int features;
 
@@ -120,6 +122,20 @@ public final class Split {
             }
             out[r * classes + t] = 1.0;
         }
+    }
+
+    /**
+     * The normalised pixels as {@link SparseRows} (only the nonzero ones, one byte each), built on the
+     * first call and kept: for MNIST about 3 bytes per nonzero pixel, 28 MB for the 60 000 training
+     * images.
+     *
+     * @throws IllegalArgumentException if there are more than {@link SparseRows#MAX_COLUMNS} features
+     */
+    public synchronized SparseRows sparse() {
+        if (sparse == null) {
+            sparse = SparseRows.ofCodes(pixels, size(), features, LEVELS);
+        }
+        return sparse;
     }
 
     /** All rows normalised, {@code size * features} doubles in row-major order (a new array). */

@@ -2,6 +2,8 @@ package org.grad4j.nn;
 
 import org.grad4j.tensor.Gemm;
 import org.grad4j.tensor.Ops;
+import org.grad4j.tensor.SparseProduct;
+import org.grad4j.tensor.SparseRows;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -26,6 +28,8 @@ public final class Affine implements Layer {
     private Tensor x;
     private Tensor out;
     private Tensor dx;
+    private SparseProduct sparse;
+    private boolean sparseInput;
 
     /**
      * @param w weights, {@code in x out}
@@ -76,6 +80,7 @@ public final class Affine implements Layer {
                     + w.shapeString());
         }
         this.x = x;
+        sparseInput = false;
         out = Tensor.reuse(out, x.rows(), w.cols());
         Gemm.gemm(false, false, 1.0, x, w, 0.0, out);
         if (b != null) {
@@ -84,8 +89,51 @@ public final class Affine implements Layer {
         return out;
     }
 
+    /**
+     * The forward pass for the rows {@code idx[from .. from+count)} of a sparse input, without
+     * expanding them: only their nonzero entries are multiplied ({@link SparseProduct}). The following
+     * {@link #backward} computes {@code dW} the same way; it cannot compute {@code dx}, so the layer
+     * must have {@link #setComputeDx setComputeDx(false)}. Needs {@link #sparseCapable}.
+     *
+     * @throws IllegalArgumentException if the input's columns differ from the rows of W
+     * @throws IllegalStateException if this layer computes dx, or the sparse kernels are unavailable
+     */
+    public Tensor forward(SparseRows x, int[] idx, int from, int count) {
+        if (x.cols() != w.rows()) {
+            throw new IllegalArgumentException("Affine: shape mismatch [" + count + ", " + x.cols() + "] x "
+                    + w.shapeString());
+        }
+        if (computeDx) {
+            throw new IllegalStateException("Affine: a sparse input has no dx; call setComputeDx(false) first");
+        }
+        if (sparse == null) {
+            sparse = new SparseProduct();
+        }
+        out = Tensor.reuse(out, count, w.cols());
+        sparse.times(x, idx, from, count, w.data(), w.cols(), b == null ? null : b.data(), out.data());
+        this.x = null;
+        sparseInput = true;
+        return out;
+    }
+
+    /** Whether {@link #forward(SparseRows, int[], int, int)} can run here: kernels present, W wide enough. */
+    public boolean sparseCapable() {
+        return SparseProduct.available() && w.cols() >= SparseProduct.MIN_COLUMNS;
+    }
+
     @Override
     public Tensor backward(Tensor dout) {
+        if (sparseInput) {
+            if (dout.rows() != sparse.count() || dout.cols() != w.cols()) {
+                throw new IllegalArgumentException("Affine.backward: dout shape " + dout.shapeString()
+                        + ", expected [" + sparse.count() + ", " + w.cols() + "]");
+            }
+            sparse.transposeTimes(dout.data(), dW.data());
+            if (db != null) {
+                Ops.sumColumns(dout, db);
+            }
+            return null;
+        }
         if (x == null || dout.rows() != x.rows() || dout.cols() != w.cols()) {
             throw new IllegalArgumentException("Affine.backward: dout shape " + dout.shapeString()
                     + ", expected " + (x == null ? "a forward call first" : "[" + x.rows() + ", " + w.cols() + "]"));

@@ -17,12 +17,15 @@ import org.grad4j.io.NdArray;
 import org.grad4j.io.Npz;
 import org.grad4j.nn.Activation;
 import org.grad4j.nn.FeedForwardNet;
+import org.grad4j.nn.MultiLayerNet;
 import org.grad4j.nn.Parameter;
 import org.grad4j.nn.TwoLayerNet;
 import org.grad4j.optim.Sgd;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TrainerTest {
     /** grad4j's float64 SGD against PyTorch's: same data, same order, same arithmetic up to rounding. */
@@ -52,11 +55,14 @@ class TrainerTest {
      * gradient) on the mnist-sample IDX files: 50 iterations, lr 0.1, batch 100, batch k = training
      * rows [100k, 100k + 100).
      */
-    @Test
-    void fiftySequentialStepsEqualPyTorchsFloat64Sgd() throws IOException {
+    @ParameterizedTest
+    @EnumSource(value = InputMode.class, names = {"DENSE", "SPARSE"})
+    void fiftySequentialStepsEqualPyTorchsFloat64Sgd(InputMode mode) throws IOException {
         FeedForwardNet net = ModelFile.load(resource("init.npz"), Activation.SIGMOID);
         TrainSettings s = TrainSettings.book().withIterations(50).withSampling(Sampling.SEQUENTIAL);
-        TrainResult r = new Trainer(net, new Sgd(0.1), sample, s).run(TrainListener.NONE);
+        Trainer trainer = new Trainer(net, new Sgd(0.1), sample, s).input(mode);
+        assertThat(trainer.inputMode()).isEqualTo(mode);
+        TrainResult r = trainer.run(TrainListener.NONE);
         assertThat(r.iterations()).isEqualTo(50);
         // losses printed by the same script: loss[0] and loss[49]
         assertThat(r.history().loss()[0]).isCloseTo(2.304074490719623, org.assertj.core.data.Offset.offset(1e-12));
@@ -69,6 +75,41 @@ class TrainerTest {
                     throw new AssertionError(p.name() + "[" + i + "]: grad4j " + got[i] + ", PyTorch " + want[i]);
                 }
             }
+        }
+    }
+
+    @Test
+    void autoReadsTheMostlyZeroDigitsSparsely() {
+        FeedForwardNet net = new TwoLayerNet(784, 50, 10, 0.01, Activation.SIGMOID, new java.util.Random(1));
+        assertThat(sample.train().sparse().density()).isBetween(0.15, 0.25);
+        assertThat(new Trainer(net, new Sgd(0.1), sample, TrainSettings.book()).inputMode())
+                .isEqualTo(InputMode.SPARSE);
+        // a short run does not repay the sparse kernels' JIT warm-up
+        assertThat(new Trainer(net, new Sgd(0.1), sample, TrainSettings.book().withIterations(1000)).inputMode())
+                .isEqualTo(InputMode.DENSE);
+        // too narrow a first layer for the sparse kernels: dense, and asking for sparse says why
+        FeedForwardNet narrow = new TwoLayerNet(784, 10, 10, 0.01, Activation.SIGMOID, new java.util.Random(1));
+        assertThat(new Trainer(narrow, new Sgd(0.1), sample, TrainSettings.book()).inputMode())
+                .isEqualTo(InputMode.DENSE);
+        assertThatThrownBy(() -> new Trainer(narrow, new Sgd(0.1), sample, TrainSettings.book())
+                .input(InputMode.SPARSE).inputMode()).hasMessageContaining("at least 28 units");
+        assertThatThrownBy(() -> new Trainer(net, new Sgd(0.1), sample,
+                TrainSettings.book().withGradient(GradientMode.NUMERICAL, 1)).input(InputMode.SPARSE).inputMode())
+                .hasMessageContaining("backprop gradient only");
+    }
+
+    @Test
+    void denseAndSparseInputTrainTheSameWeights() throws IOException {
+        double[][] finals = new double[2][];
+        for (InputMode mode : new InputMode[] {InputMode.DENSE, InputMode.SPARSE}) {
+            FeedForwardNet net = new MultiLayerNet(784, new int[] {60, 30}, 10, Activation.RELU,
+                    org.grad4j.nn.Init.HE, new java.util.Random(5));
+            TrainSettings s = TrainSettings.book().withIterations(120).withSampling(Sampling.REPLACEMENT).withSeed(3);
+            new Trainer(net, new org.grad4j.optim.Adam(0.001), sample, s).input(mode).run(TrainListener.NONE);
+            finals[mode == InputMode.DENSE ? 0 : 1] = net.paramArrays()[0].clone();
+        }
+        for (int i = 0; i < finals[0].length; i++) {
+            assertThat(finals[1][i]).as("W1[%d]", i).isCloseTo(finals[0][i], org.assertj.core.data.Offset.offset(1e-10));
         }
     }
 
