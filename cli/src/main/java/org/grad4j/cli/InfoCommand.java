@@ -3,6 +3,7 @@ package org.grad4j.cli;
 import java.util.concurrent.Callable;
 import org.grad4j.data.Datasets;
 import org.grad4j.tensor.Blas;
+import org.grad4j.tensor.SparseProduct;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,11 +24,14 @@ final class InfoCommand implements Callable<Integer> {
         String cache = Datasets.defaultCacheRoot().toString();
         if (json) {
             System.out.println(Json.object().put("version", version).put("java", java).put("blas", Blas.description())
-                    .put("native_blas", Blas.isNative()).put("processors", cpus).put("cache", cache));
+                    .put("native_blas", Blas.isNative()).put("sparse_input", SparseProduct.available()).put("processors", cpus).put("cache", cache));
         } else {
             System.out.println(version);
             System.out.println("java        " + java);
             System.out.println("blas        " + Blas.description());
+            System.out.println("sparse      " + (SparseProduct.available()
+                    ? "available (Vector API kernels for inputs that are mostly zeros; train --input)"
+                    : "unavailable: run with --add-modules jdk.incubator.vector"));
             System.out.println("processors  " + cpus);
             System.out.println("data cache  " + cache);
             if (!Blas.isNative()) {

@@ -175,7 +175,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         log.println("input    " + inputMode.label() + (inputMode == InputMode.SPARSE ? String.format(Locale.ROOT,
                 " (only the nonzero pixels, %.1f %% of the training set's, are multiplied)",
-                100 * ds.train().sparse().density()) : ""));
+                100 * ds.train().density()) : ""));
         if (state != null) {
             log.println("resuming from " + checkpoint + " at iteration " + state.iteration());
         }

@@ -26,6 +26,7 @@ public final class Split {
 
     private final byte[] pixels;
     private SparseRows sparse;
+    private double density = -1;
     private final int[] labels;
     private final int features;
 
@@ -122,6 +123,20 @@ public final class Split {
             }
             out[r * classes + t] = 1.0;
         }
+    }
+
+    /** Fraction of the pixels that are nonzero (0 for an empty split); counted on the first call. */
+    public synchronized double density() {
+        if (density < 0) {
+            long nonzero = 0;
+            for (byte b : pixels) {
+                if (b != 0) {
+                    nonzero++;
+                }
+            }
+            density = pixels.length == 0 ? 0.0 : (double) nonzero / pixels.length;
+        }
+        return density;
     }
 
     /**

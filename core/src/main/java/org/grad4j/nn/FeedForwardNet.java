@@ -241,6 +241,21 @@ public class FeedForwardNet implements Network {
         if (t.length != count) {
             throw new IllegalArgumentException(t.length + " labels for " + count + " rows");
         }
+        double loss = last.forward(scores(x, idx, from, count), t);
+        Tensor dout = last.backward();
+        for (int i = layers.length - 1; i >= 0 && dout != null; i--) {
+            dout = layers[i].backward(dout);
+        }
+        return loss;
+    }
+
+    /**
+     * The class scores (before softmax) of the rows {@code idx[from .. from+count)} of a sparse input,
+     * computed from their nonzero entries; a buffer owned by the network, valid until its next use.
+     *
+     * @throws IllegalStateException if the first layer cannot take sparse input
+     */
+    public Tensor scores(SparseRows x, int[] idx, int from, int count) {
         if (!affines[0].sparseCapable()) {
             throw new IllegalStateException("sparse input needs the Vector API (--add-modules jdk.incubator.vector)"
                     + " and a first layer of at least " + SparseProduct.MIN_COLUMNS + " units");
@@ -249,12 +264,7 @@ public class FeedForwardNet implements Network {
         for (int i = 1; i < layers.length; i++) {
             h = layers[i].forward(h);
         }
-        double loss = last.forward(h, t);
-        Tensor dout = last.backward();
-        for (int i = layers.length - 1; i >= 0 && dout != null; i--) {
-            dout = layers[i].backward(dout);
-        }
-        return loss;
+        return h;
     }
 
     @Override

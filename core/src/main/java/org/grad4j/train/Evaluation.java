@@ -1,6 +1,7 @@
 package org.grad4j.train;
 
 import org.grad4j.data.Split;
+import org.grad4j.nn.FeedForwardNet;
 import org.grad4j.nn.Network;
 import org.grad4j.tensor.Ops;
 import org.grad4j.tensor.Tensor;
@@ -13,13 +14,23 @@ public final class Evaluation {
     static final int CHUNK = 1000;
 
     private final int features;
+    private final boolean sparse;
     private final Tensor chunk;
     private final int[] idx = new int[CHUNK];
     private final int[] best = new int[CHUNK];
 
     public Evaluation(int features) {
+        this(features, false);
+    }
+
+    /**
+     * @param sparse whether a {@link FeedForwardNet} computes its scores from the splits'
+     *     {@link Split#sparse() nonzero pixels} (as training does with {@link InputMode#SPARSE})
+     */
+    public Evaluation(int features, boolean sparse) {
         this.features = features;
-        this.chunk = Tensor.zeros(CHUNK, features);
+        this.sparse = sparse;
+        this.chunk = sparse ? null : Tensor.zeros(CHUNK, features);
     }
 
     /** The predicted class of every example of {@code split}. */
@@ -31,9 +42,14 @@ public final class Evaluation {
             for (int r = 0; r < count; r++) {
                 idx[r] = from + r;
             }
-            Tensor x = count == CHUNK ? chunk : Tensor.zeros(count, features);
-            split.gatherRows(idx, 0, count, x.data());
-            Tensor scores = net.predict(x);
+            Tensor scores;
+            if (sparse && net instanceof FeedForwardNet ffn) {
+                scores = ffn.scores(split.sparse(), idx, 0, count);
+            } else {
+                Tensor x = count == CHUNK && chunk != null ? chunk : Tensor.zeros(count, features);
+                split.gatherRows(idx, 0, count, x.data());
+                scores = net.predict(x);
+            }
             int[] arg = count == CHUNK ? best : new int[count];
             Ops.argmaxRows(scores, arg);
             System.arraycopy(arg, 0, out, from, count);

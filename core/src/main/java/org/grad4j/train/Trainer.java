@@ -96,7 +96,7 @@ public final class Trainer {
             used = InputMode.SPARSE;
         } else if (input == InputMode.AUTO && backprop && feedForward && fits
                 && s.iterations() - start >= SPARSE_MIN_ITERATIONS
-                && ((FeedForwardNet) net).sparseWorthwhile(data.train().sparse().density())) {
+                && ((FeedForwardNet) net).sparseWorthwhile(data.train().density())) {
             used = InputMode.SPARSE;
         } else {
             used = InputMode.DENSE;
@@ -146,7 +146,7 @@ public final class Trainer {
             }
         }
         History h = history != null ? history : new History(s.iterations());
-        Evaluation eval = new Evaluation(features);
+        Evaluation eval = new Evaluation(features, sparse);
         Gather gather = new Gather(batch, features);
         double baseLr = optimizer.lr();
         double epochLoss = 0;
