@@ -9,6 +9,10 @@ package org.grad4j.tensor;
  */
 public final class Ops {
 
+    /** Whether the module jdk.incubator.vector is present (then some loops use {@link VectorMath}). */
+    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+
     private Ops() {
     }
 
@@ -48,11 +52,18 @@ public final class Ops {
         return out;
     }
 
-    /** Logistic sigmoid {@code out = 1 / (1 + exp(-x))}, element-wise. */
+    /**
+     * Logistic sigmoid {@code out = 1 / (1 + exp(-x))}, element-wise; with the Vector API four at a
+     * time, within 1 ulp of the scalar formula ({@code VectorMath.sigmoid}).
+     */
     public static Tensor sigmoid(Tensor x, Tensor out) {
         out = output("sigmoid", x, out);
         double[] xd = x.data();
         double[] od = out.data();
+        if (VECTOR_API) {
+            VectorMath.sigmoid(xd, od, xd.length);
+            return out;
+        }
         for (int i = 0; i < xd.length; i++) {
             od[i] = 1.0 / (1.0 + Math.exp(-xd[i]));
         }
