@@ -19,6 +19,7 @@ public final class SoftmaxWithLoss {
     private Tensor dx;
     private int[] labels;
     private Tensor oneHot;
+    private double[] lse;
 
     /** The mean cross-entropy of {@code softmax(x)} against class indices {@code t}. */
     public double forward(Tensor x, int[] t) {
@@ -37,9 +38,9 @@ public final class SoftmaxWithLoss {
         oneHot = null;
         double total = 0.0;
         double[] xd = x.data();
-        softmax(x);
+        double[] lse = softmax(x);
         for (int i = 0; i < n; i++) {
-            total += logSumExp(xd, i * k, k) - xd[i * k + t[i]];
+            total += lse[i] - xd[i * k + t[i]];
         }
         return total / n;
     }
@@ -54,16 +55,15 @@ public final class SoftmaxWithLoss {
         int k = x.cols();
         labels = null;
         oneHot = t;
-        softmax(x);
+        double[] lse = softmax(x);
         double[] xd = x.data();
         double[] td = t.data();
         double total = 0.0;
         for (int i = 0; i < n; i++) {
             int r = i * k;
-            double lse = logSumExp(xd, r, k);
             for (int j = 0; j < k; j++) {
                 if (td[r + j] != 0.0) {
-                    total += td[r + j] * (lse - xd[r + j]);
+                    total += td[r + j] * (lse[i] - xd[r + j]);
                 }
             }
         }
@@ -102,20 +102,38 @@ public final class SoftmaxWithLoss {
         return dx;
     }
 
-    private void softmax(Tensor x) {
-        y = Tensor.reuse(y, x.rows(), x.cols());
-        Ops.softmaxRows(x, y);
-    }
-
-    private static double logSumExp(double[] x, int from, int k) {
-        double max = x[from];
-        for (int j = 1; j < k; j++) {
-            max = Math.max(max, x[from + j]);
+    /**
+     * Fills {@code y = softmax(x)} row by row and returns {@code logsumexp} of each row, from the same
+     * exponentials: {@code m + log(sum_j exp(x_j - m))} with {@code m} the row's maximum (the values
+     * {@link Ops#softmaxRows} computes, bit for bit).
+     */
+    private double[] softmax(Tensor x) {
+        int n = x.rows();
+        int k = x.cols();
+        y = Tensor.reuse(y, n, k);
+        if (lse == null || lse.length != n) {
+            lse = new double[n];
         }
-        double sum = 0.0;
-        for (int j = 0; j < k; j++) {
-            sum += Math.exp(x[from + j] - max);
+        double[] xd = x.data();
+        double[] yd = y.data();
+        for (int i = 0; i < n; i++) {
+            int r = i * k;
+            double max = xd[r];
+            for (int j = 1; j < k; j++) {
+                max = Math.max(max, xd[r + j]);
+            }
+            double sum = 0.0;
+            for (int j = 0; j < k; j++) {
+                double e = Math.exp(xd[r + j] - max);
+                yd[r + j] = e;
+                sum += e;
+            }
+            double inv = 1.0 / sum;
+            for (int j = 0; j < k; j++) {
+                yd[r + j] *= inv;
+            }
+            lse[i] = max + Math.log(sum);
         }
-        return max + Math.log(sum);
+        return lse;
     }
 }
