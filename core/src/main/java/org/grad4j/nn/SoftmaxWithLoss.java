@@ -102,38 +102,13 @@ public final class SoftmaxWithLoss {
         return dx;
     }
 
-    /**
-     * Fills {@code y = softmax(x)} row by row and returns {@code logsumexp} of each row, from the same
-     * exponentials: {@code m + log(sum_j exp(x_j - m))} with {@code m} the row's maximum (the values
-     * {@link Ops#softmaxRows} computes, bit for bit).
-     */
+    /** Fills {@code y = softmax(x)} and returns each row's log-sum-exp, from the same exponentials. */
     private double[] softmax(Tensor x) {
-        int n = x.rows();
-        int k = x.cols();
-        y = Tensor.reuse(y, n, k);
-        if (lse == null || lse.length != n) {
-            lse = new double[n];
+        y = Tensor.reuse(y, x.rows(), x.cols());
+        if (lse == null || lse.length != x.rows()) {
+            lse = new double[x.rows()];
         }
-        double[] xd = x.data();
-        double[] yd = y.data();
-        for (int i = 0; i < n; i++) {
-            int r = i * k;
-            double max = xd[r];
-            for (int j = 1; j < k; j++) {
-                max = Math.max(max, xd[r + j]);
-            }
-            double sum = 0.0;
-            for (int j = 0; j < k; j++) {
-                double e = Math.exp(xd[r + j] - max);
-                yd[r + j] = e;
-                sum += e;
-            }
-            double inv = 1.0 / sum;
-            for (int j = 0; j < k; j++) {
-                yd[r + j] *= inv;
-            }
-            lse[i] = max + Math.log(sum);
-        }
+        Ops.softmaxRows(x, y, lse);
         return lse;
     }
 }

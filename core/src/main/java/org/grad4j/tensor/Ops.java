@@ -86,9 +86,21 @@ public final class Ops {
      * <pre>{@code out[i, j] = exp(x[i, j] - max_j x[i, :]) / sum_j exp(x[i, j] - max_j x[i, :])}</pre>
      */
     public static Tensor softmaxRows(Tensor x, Tensor out) {
+        return softmaxRows(x, out, null);
+    }
+
+    /**
+     * {@link #softmaxRows(Tensor, Tensor)}, also writing each row's log-sum-exp
+     * {@code m + log(sum_j exp(x[i, j] - m))}, {@code m} the row's maximum, into {@code lse[i]} from the
+     * same exponentials (the softmax cross-entropy needs both); {@code lse} may be null.
+     */
+    public static Tensor softmaxRows(Tensor x, Tensor out, double[] lse) {
         out = output("softmaxRows", x, out);
         int rows = x.rows();
         int cols = x.cols();
+        if (lse != null && lse.length < rows) {
+            throw new IllegalArgumentException("softmaxRows: lse has " + lse.length + " entries for " + rows + " rows");
+        }
         double[] xd = x.data();
         double[] od = out.data();
         for (int i = 0; i < rows; i++) {
@@ -106,6 +118,9 @@ public final class Ops {
             double inv = 1.0 / sum;
             for (int j = 0; j < cols; j++) {
                 od[r + j] *= inv;
+            }
+            if (lse != null) {
+                lse[i] = max + Math.log(sum);
             }
         }
         return out;

@@ -147,6 +147,8 @@ final class SparseKernels {
                 DoubleVector a4 = a0;
                 DoubleVector a5 = a0;
                 DoubleVector a6 = a0;
+                // the two bucket sets in two plain loops: a first version that looped over the sets
+                // (choosing the arrays per set, with 13 accumulators) had its vectors boxed by the JIT
                 int q0 = k * cap;
                 int q0End = q0 + cnt0[k];
                 for (int q = q0; q < q0End; q++) {
