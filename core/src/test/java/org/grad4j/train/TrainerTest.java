@@ -113,6 +113,21 @@ class TrainerTest {
         }
     }
 
+    /** The JIT compiles more of the code during the first run; results must not depend on that. */
+    @ParameterizedTest
+    @EnumSource(value = InputMode.class, names = {"DENSE", "SPARSE"})
+    void identicalRunsGiveIdenticalWeights(InputMode mode) throws IOException {
+        double[][] w = new double[3][];
+        for (int run = 0; run < 3; run++) {
+            FeedForwardNet net = new TwoLayerNet(784, 30, 10, new Random(3));
+            new Trainer(net, new Sgd(0.1), sample, TrainSettings.book().withIterations(150).withSeed(2)).input(mode)
+                    .run(TrainListener.NONE);
+            w[run] = net.paramArrays()[0].clone();
+        }
+        assertThat(w[1]).containsExactly(w[0]);
+        assertThat(w[2]).containsExactly(w[0]);
+    }
+
     @Test
     void resumingFromACheckpointGivesTheSameWeightsAsOneRun() throws IOException {
         TrainSettings s = TrainSettings.book().withIterations(120).withSeed(7);
