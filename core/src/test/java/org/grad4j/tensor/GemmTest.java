@@ -17,7 +17,7 @@ class GemmTest {
 
     static Stream<Arguments> shapes() {
         int[][] mnk = {{1, 1, 1}, {3, 5, 7}, {17, 33, 9}, {2, 1, 13}, {100, 10, 50}, {100, 50, 784},
-            {37, 41, 43}, {64, 1, 128}};
+            {37, 41, 43}, {64, 1, 128}, {21, 60, 1001}};
         Stream.Builder<Arguments> b = Stream.builder();
         for (int[] s : mnk) {
             for (boolean ta : new boolean[] {false, true}) {
