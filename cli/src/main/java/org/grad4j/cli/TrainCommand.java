@@ -166,6 +166,9 @@ final class TrainCommand implements Callable<Integer> {
                 + " sampling, " + mode.id() + " gradient");
         log.println("blas     " + Blas.description());
         Trainer trainer = new Trainer(net, optimizer, ds, settings).schedule(optim.schedule());
+        if (state != null) {
+            trainer.resume(state);
+        }
         InputMode inputMode;
         try {
             inputMode = trainer.input(InputMode.parse(input)).inputMode();
@@ -178,9 +181,6 @@ final class TrainCommand implements Callable<Integer> {
                 100 * ds.train().density()) : ""));
         if (state != null) {
             log.println("resuming from " + checkpoint + " at iteration " + state.iteration());
-        }
-        if (state != null) {
-            trainer.resume(state);
         }
         Progress progress = new Progress(log, !json && Progress.isTerminal(), iterations);
         TrainResult r = trainer.run(progress);

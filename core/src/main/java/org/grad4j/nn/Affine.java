@@ -99,6 +99,14 @@ public final class Affine implements Layer {
      * @throws IllegalStateException if this layer computes dx, or the sparse kernels are unavailable
      */
     public Tensor forward(SparseRows x, int[] idx, int from, int count) {
+        return forward(x, idx, from, count, true);
+    }
+
+    /**
+     * As {@link #forward(SparseRows, int[], int, int)}; with {@code forBackward} false, for a forward
+     * pass alone (predictions), without the preparation {@link #backward} needs.
+     */
+    public Tensor forward(SparseRows x, int[] idx, int from, int count, boolean forBackward) {
         if (x.cols() != w.rows()) {
             throw new IllegalArgumentException("Affine: shape mismatch [" + count + ", " + x.cols() + "] x "
                     + w.shapeString());
@@ -110,9 +118,9 @@ public final class Affine implements Layer {
             sparse = new SparseProduct();
         }
         out = Tensor.reuse(out, count, w.cols());
-        sparse.times(x, idx, from, count, w.data(), w.cols(), b == null ? null : b.data(), out.data());
+        sparse.times(x, idx, from, count, w.data(), w.cols(), b == null ? null : b.data(), out.data(), forBackward);
         this.x = null;
-        sparseInput = true;
+        sparseInput = forBackward;
         return out;
     }
 

@@ -241,7 +241,7 @@ public class FeedForwardNet implements Network {
         if (t.length != count) {
             throw new IllegalArgumentException(t.length + " labels for " + count + " rows");
         }
-        double loss = last.forward(scores(x, idx, from, count), t);
+        double loss = last.forward(scores(x, idx, from, count, true), t);
         Tensor dout = last.backward();
         for (int i = layers.length - 1; i >= 0 && dout != null; i--) {
             dout = layers[i].backward(dout);
@@ -256,11 +256,15 @@ public class FeedForwardNet implements Network {
      * @throws IllegalStateException if the first layer cannot take sparse input
      */
     public Tensor scores(SparseRows x, int[] idx, int from, int count) {
+        return scores(x, idx, from, count, false);
+    }
+
+    private Tensor scores(SparseRows x, int[] idx, int from, int count, boolean forBackward) {
         if (!affines[0].sparseCapable()) {
             throw new IllegalStateException("sparse input needs the Vector API (--add-modules jdk.incubator.vector)"
                     + " and a first layer of at least " + SparseProduct.MIN_COLUMNS + " units");
         }
-        Tensor h = affines[0].forward(x, idx, from, count);
+        Tensor h = affines[0].forward(x, idx, from, count, forBackward);
         for (int i = 1; i < layers.length; i++) {
             h = layers[i].forward(h);
         }

@@ -69,9 +69,13 @@ public final class Halves {
             if (sleeping) {
                 LockSupport.unpark(WORKER);
             }
-            t.run(0);
-            while (finished != posted) {
-                Thread.onSpinWait();
+            try {
+                t.run(0);
+            } finally {
+                // also when half 0 failed: the worker must be done before it is released
+                while (finished != posted) {
+                    Thread.onSpinWait();
+                }
             }
             Throwable f = failure;
             if (f instanceof RuntimeException re) {

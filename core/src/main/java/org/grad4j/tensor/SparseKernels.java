@@ -38,7 +38,7 @@ final class SparseKernels {
      * Rows {@code [r0, r1)} of {@code out = X[rows] W + bias}, where row {@code r} of the product is
      * sample {@code rows[r]} of the sparse matrix. Input columns are taken in blocks of {@code block}
      * so that the rows of {@code W} in use stay in the L1 cache. When {@code cnt != null} each nonzero
-     * {@code (r, k)} is also appended to the bucket of column {@code k}: {@code bRow[k * cap + c] = r},
+     * {@code (r, k)} is also appended to the bucket of column {@code k}: {@code bRow[k * cap + c] = r - r0},
      * {@code bCode[k * cap + c] = code}, {@code c = cnt[k]++} (in increasing {@code r}), for
      * {@link #transposeTimes}.
      */
@@ -112,7 +112,7 @@ final class SparseKernels {
                         a6 = DoubleVector.fromArray(S, w, wb + 24).fma(xv, a6);
                         if (record) {
                             int q = k * cap + cnt[k]++;
-                            bRow[q] = (char) r;
+                            bRow[q] = (char) (r - r0);
                             bCode[q] = cd;
                         }
                     }
@@ -131,11 +131,11 @@ final class SparseKernels {
 
     /**
      * Rows {@code [k0, k1)} of {@code dW = X[rows]^T d}: row {@code k} is the sum, over the entries of
-     * the buckets of column {@code k} (set 0, then set 1), of {@code level(code) * d[row, :]}. Rows whose
-     * buckets are empty become 0.
+     * the buckets of column {@code k} (set 0, then set 1, whose rows start at {@code split}), of
+     * {@code level(code) * d[row, :]}. Rows whose buckets are empty become 0.
      */
     static void transposeTimes(double[] levels, int k0, int k1, double[] d, int n, double[] dW,
-            int[] cnt0, char[] row0, byte[] code0, int[] cnt1, char[] row1, byte[] code1, int cap) {
+            int[] cnt0, char[] row0, byte[] code0, int[] cnt1, char[] row1, byte[] code1, int cap, int split) {
         int nw = windows(n);
         for (int win = 0; win < nw; win++) {
             int c0 = windowStart(win, n);
@@ -165,7 +165,7 @@ final class SparseKernels {
                 int q1End = q0 + cnt1[k];
                 for (int q = q0; q < q1End; q++) {
                     DoubleVector xv = DoubleVector.broadcast(S, levels[code1[q] & 0xFF]);
-                    int db = row1[q] * n + c0;
+                    int db = (row1[q] + split) * n + c0;
                     a0 = DoubleVector.fromArray(S, d, db).fma(xv, a0);
                     a1 = DoubleVector.fromArray(S, d, db + 4).fma(xv, a1);
                     a2 = DoubleVector.fromArray(S, d, db + 8).fma(xv, a2);

@@ -26,6 +26,9 @@ public final class SparseProduct {
     /** Fewest output columns a product can have (the kernels work on windows of this many). */
     public static final int MIN_COLUMNS = 28;
 
+    /** Rows per half batch: bucket entries store a row's position in its half as a {@code char}. */
+    static final int MAX_HALF = Character.MAX_VALUE + 1;
+
     private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private final Task task = new Task();
@@ -64,6 +67,16 @@ public final class SparseProduct {
      * @throws IllegalStateException if the Vector API is not available
      */
     public void times(SparseRows x, int[] idx, int from, int count, double[] w, int n, double[] bias, double[] out) {
+        times(x, idx, from, count, w, n, bias, out, true);
+    }
+
+    /**
+     * As {@link #times(SparseRows, int[], int, int, double[], int, double[], double[])}; with
+     * {@code forBackward} false the batch's nonzeros are not sorted for {@link #transposeTimes}
+     * (a forward pass only, as for predictions), which saves that work and its buffers.
+     */
+    public void times(SparseRows x, int[] idx, int from, int count, double[] w, int n, double[] bias, double[] out,
+            boolean forBackward) {
         if (!AVAILABLE) {
             throw new IllegalStateException("SparseProduct needs --add-modules jdk.incubator.vector");
         }
@@ -81,13 +94,12 @@ public final class SparseProduct {
             throw new IndexOutOfBoundsException("SparseProduct: positions " + from + ".." + (from + count)
                     + " outside an index array of length " + idx.length);
         }
+        if (count > 2 * MAX_HALF) {
+            throw new IllegalArgumentException("SparseProduct: batch of " + count + " rows, at most " + 2 * MAX_HALF);
+        }
         if ((long) count * n > out.length) {
             throw new IllegalArgumentException("SparseProduct: output of " + out.length + " values cannot hold "
                     + count + " x " + n);
-        }
-        if (count > 2 * (int) Character.MAX_VALUE) {
-            throw new IllegalArgumentException("SparseProduct: batch of " + count + " rows, at most "
-                    + 2 * (int) Character.MAX_VALUE);
         }
         ready = false;
         prepare(x, count, n);
@@ -114,19 +126,21 @@ public final class SparseProduct {
             }
             s++;
         }
-        split = count == 1 ? 1 : s;
+        split = count == 1 ? 1 : Math.max(count - MAX_HALF, Math.min(s, MAX_HALF)); // each half fits a char
         cap = Math.max(split, count - split);
-        ensureBuckets(x.cols(), cap);
-        java.util.Arrays.fill(cnt0, 0, x.cols(), 0);
-        java.util.Arrays.fill(cnt1, 0, x.cols(), 0);
-        task.forward(w, bias, out);
+        if (forBackward) {
+            ensureBuckets(x.cols(), cap);
+            java.util.Arrays.fill(cnt0, 0, x.cols(), 0);
+            java.util.Arrays.fill(cnt1, 0, x.cols(), 0);
+        }
+        task.forward(w, bias, out, forBackward);
         if (count > 1 && Halves.acquire()) {
             Halves.run(task);
         } else {
             task.run(0);
             task.run(1);
         }
-        ready = true;
+        ready = forBackward;
     }
 
     /**
@@ -209,6 +223,7 @@ public final class SparseProduct {
     /** The halves of one product (reused; one product at a time). */
     private final class Task implements Halves.Task {
         private boolean backward;
+        private boolean record;
         private double[] w;
         private double[] bias;
         private double[] out;
@@ -216,8 +231,9 @@ public final class SparseProduct {
         private double[] dW;
         private int kSplit;
 
-        void forward(double[] w, double[] bias, double[] out) {
+        void forward(double[] w, double[] bias, double[] out, boolean record) {
             this.backward = false;
+            this.record = record;
             this.w = w;
             this.bias = bias;
             this.out = out;
@@ -237,14 +253,14 @@ public final class SparseProduct {
                 int r1 = half == 0 ? split : count;
                 if (r0 < r1) {
                     SparseKernels.times(x.start(), x.index(), x.code(), x.levels(), rows, r0, r1, x.cols(), BLOCK,
-                            w, n, bias, out, cursor, half == 0 ? cnt0 : cnt1, half == 0 ? row0 : row1,
+                            w, n, bias, out, cursor, !record ? null : half == 0 ? cnt0 : cnt1, half == 0 ? row0 : row1,
                             half == 0 ? code0 : code1, cap);
                 }
             } else {
                 int k0 = half == 0 ? 0 : kSplit;
                 int k1 = half == 0 ? kSplit : x.cols();
                 SparseKernels.transposeTimes(x.levels(), k0, k1, d, n, dW, cnt0, row0, code0, cnt1, row1, code1,
-                        cap);
+                        cap, split);
             }
         }
     }

@@ -66,6 +66,7 @@ public final class Trainer {
     /** How batches are read ({@link InputMode#AUTO} by default); returns this. */
     public Trainer input(InputMode mode) {
         this.input = mode;
+        this.used = null;
         return this;
     }
 
@@ -89,9 +90,20 @@ public final class Trainer {
             if (!backprop) {
                 throw new IllegalArgumentException("sparse input works with the backprop gradient only");
             }
-            if (!feedForward || !fits || !((FeedForwardNet) net).sparseWorthwhile(0.0)) {
+            if (!feedForward) {
+                throw new IllegalArgumentException("sparse input needs a feed-forward network (FeedForwardNet)");
+            }
+            if (!fits) {
+                throw new IllegalArgumentException("sparse input takes at most " + SparseRows.MAX_COLUMNS
+                        + " features, " + data.name() + " has " + data.features());
+            }
+            if (!SparseProduct.available()) {
                 throw new IllegalArgumentException("sparse input needs the Vector API (--add-modules "
-                        + "jdk.incubator.vector) and a first layer of at least " + SparseProduct.MIN_COLUMNS + " units");
+                        + "jdk.incubator.vector)");
+            }
+            if (!((FeedForwardNet) net).sparseWorthwhile(0.0)) {
+                throw new IllegalArgumentException("sparse input needs a first layer of at least "
+                        + SparseProduct.MIN_COLUMNS + " units");
             }
             used = InputMode.SPARSE;
         } else if (input == InputMode.AUTO && backprop && feedForward && fits
@@ -112,6 +124,7 @@ public final class Trainer {
         }
         this.start = state.iteration();
         this.history = state.history();
+        this.used = null;
         return this;
     }
 

@@ -52,6 +52,7 @@ class SparseProductTest {
                 Arguments.of(64, 300, 100, 0.2),
                 Arguments.of(10, 65, 157, 0.6),
                 Arguments.of(20, 100, 50, 0.0),
+                Arguments.of(2 * 65_536, 30, 28, 0.05), // each half at the limit of a char row position
                 Arguments.of(20, 100, 50, 1.0));
     }
 
@@ -147,6 +148,12 @@ class SparseProductTest {
         SparseProduct p = new SparseProduct();
         assertThatThrownBy(() -> p.transposeTimes(new double[56], new double[84]))
                 .hasMessageContaining("call times(...) first");
+        p.times(x, new int[] {0, 1}, 0, 2, new double[84], 28, null, new double[56], false); // forward only
+        assertThatThrownBy(() -> p.transposeTimes(new double[56], new double[84]))
+                .hasMessageContaining("call times(...) first");
+        SparseRows big = SparseRows.ofCodes(new byte[3], 3, 1, LEVELS);
+        assertThatThrownBy(() -> p.times(big, new int[2 * 65_536 + 1], 0, 2 * 65_536 + 1, new double[28], 28, null,
+                new double[(2 * 65_536 + 1) * 28])).hasMessageContaining("at most 131072");
         assertThatThrownBy(() -> p.times(x, new int[] {0, 5}, 0, 2, new double[84], 28, null, new double[56]))
                 .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("index 5 at position 1");
         assertThatThrownBy(() -> p.times(x, new int[] {0}, 0, 1, new double[83], 28, null, new double[56]))

@@ -87,6 +87,12 @@ class TrainerTest {
         // a short run does not repay the sparse kernels' JIT warm-up
         assertThat(new Trainer(net, new Sgd(0.1), sample, TrainSettings.book().withIterations(1000)).inputMode())
                 .isEqualTo(InputMode.DENSE);
+        // what is left of a resumed run counts, and a later input(...) is not ignored
+        Trainer resumed = new Trainer(net, new Sgd(0.1), sample, TrainSettings.book());
+        assertThat(resumed.inputMode()).isEqualTo(InputMode.SPARSE);
+        resumed.resume(new Checkpoint.State(net, 9000, 0, new History(10_000)));
+        assertThat(resumed.inputMode()).isEqualTo(InputMode.DENSE);
+        assertThat(resumed.input(InputMode.SPARSE).inputMode()).isEqualTo(InputMode.SPARSE);
         // too narrow a first layer for the sparse kernels: dense, and asking for sparse says why
         FeedForwardNet narrow = new TwoLayerNet(784, 10, 10, 0.01, Activation.SIGMOID, new java.util.Random(1));
         assertThat(new Trainer(narrow, new Sgd(0.1), sample, TrainSettings.book()).inputMode())
