@@ -2,6 +2,7 @@ package org.grad4j.data;
 
 import java.util.Arrays;
 import org.grad4j.tensor.SparseRows;
+import org.grad4j.tensor.VectorApi;
 
 /**
  * One part (train or test) of a {@link Dataset}: {@code size} images of {@code features} pixels
@@ -18,8 +19,6 @@ public final class Split {
 
     private static final double[] LEVELS = new double[256];
 
-    /** Whether jdk.incubator.vector is present: then {@link #gatherRows} converts eight pixels at a time. */
-    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     static {
         for (int k = 0; k < 256; k++) {
@@ -97,7 +96,7 @@ public final class Split {
             }
             int src = i * features;
             int dst = offset + r * features;
-            if (VECTOR_API) {
+            if (VectorApi.present()) {
                 VectorGather.row(pixels, src, out, dst, features);
                 continue;
             }

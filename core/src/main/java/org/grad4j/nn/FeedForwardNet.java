@@ -207,7 +207,11 @@ public class FeedForwardNet implements Network {
     @Override
     public double gradient(Tensor x, int[] t) {
         checkLabels(x, t);
-        double loss = last.forward(forward(x), t);
+        return backprop(last.forward(forward(x), t));
+    }
+
+    /** Backward through every layer from the loss layer's gradient; returns {@code loss}. */
+    private double backprop(double loss) {
         Tensor dout = last.backward();
         for (int i = layers.length - 1; i >= 0 && dout != null; i--) {
             dout = layers[i].backward(dout);
@@ -241,12 +245,7 @@ public class FeedForwardNet implements Network {
         if (t.length != count) {
             throw new IllegalArgumentException(t.length + " labels for " + count + " rows");
         }
-        double loss = last.forward(scores(x, idx, from, count, true), t);
-        Tensor dout = last.backward();
-        for (int i = layers.length - 1; i >= 0 && dout != null; i--) {
-            dout = layers[i].backward(dout);
-        }
-        return loss;
+        return backprop(last.forward(scores(x, idx, from, count, true), t));
     }
 
     /**

@@ -9,9 +9,6 @@ package org.grad4j.tensor;
  */
 public final class Ops {
 
-    /** Whether the module jdk.incubator.vector is present (then some loops use {@link VectorMath}). */
-    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-
 
     private Ops() {
     }
@@ -60,7 +57,7 @@ public final class Ops {
         out = output("sigmoid", x, out);
         double[] xd = x.data();
         double[] od = out.data();
-        if (VECTOR_API) {
+        if (VectorApi.present()) {
             VectorMath.sigmoid(xd, od, xd.length);
             return out;
         }

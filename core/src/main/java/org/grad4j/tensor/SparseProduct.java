@@ -29,7 +29,6 @@ public final class SparseProduct {
     /** Rows per half batch: bucket entries store a row's position in its half as a {@code char}. */
     static final int MAX_HALF = Character.MAX_VALUE + 1;
 
-    private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private final Task task = new Task();
 
@@ -53,7 +52,7 @@ public final class SparseProduct {
      * ({@code --add-modules jdk.incubator.vector}, which {@code ./grad4j} passes).
      */
     public static boolean available() {
-        return AVAILABLE;
+        return VectorApi.present();
     }
 
     /**
@@ -77,7 +76,7 @@ public final class SparseProduct {
      */
     public void times(SparseRows x, int[] idx, int from, int count, double[] w, int n, double[] bias, double[] out,
             boolean forBackward) {
-        if (!AVAILABLE) {
+        if (!VectorApi.present()) {
             throw new IllegalStateException("SparseProduct needs --add-modules jdk.incubator.vector");
         }
         if (n < MIN_COLUMNS) {
