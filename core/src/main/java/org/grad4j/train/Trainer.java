@@ -167,6 +167,8 @@ public final class Trainer {
         long stepNanos = 0;
         long evalNanos = 0;
         int lastCheckpoint = -1;
+        // loads the BLAS library and starts the second core's thread now, as loading the data is not timed either
+        Halves.enabled();
 
         for (int it = start; it < s.iterations(); it++) {
             long t0 = System.nanoTime();
