@@ -87,20 +87,43 @@ public final class Split {
             throw new IndexOutOfBoundsException("gatherRows: negative offset " + offset);
         }
         checkGather(idx, from, count, out.length - offset, features);
+        copyRows(idx, from, count, 0, features, out, offset);
+    }
+
+    /**
+     * Columns {@code [col0, col1)} of the rows {@code idx[0..count)}: {@code out[r * features + j]}
+     * for {@code j} in that range, the rest of {@code out} untouched. Two threads that take the two
+     * halves of the columns fill a batch together, each writing (and so caching) the part of it
+     * that a product split by the inner dimension reads on that thread.
+     *
+     * @throws IndexOutOfBoundsException if an index is outside {@code 0..size-1}, the columns are not
+     *     within {@code 0..features}, or {@code out} is too short
+     */
+    public void gatherColumns(int[] idx, int count, int col0, int col1, double[] out) {
+        if (col0 < 0 || col1 > features || col0 > col1) {
+            throw new IndexOutOfBoundsException("gatherColumns: columns " + col0 + ".." + col1 + " outside 0.."
+                    + features);
+        }
+        checkGather(idx, 0, count, out.length, features);
+        copyRows(idx, 0, count, col0, col1, out, 0);
+    }
+
+    private void copyRows(int[] idx, int from, int count, int col0, int col1, double[] out, int offset) {
         int n = size();
+        int width = col1 - col0;
         for (int r = 0; r < count; r++) {
             int i = idx[from + r];
             if (i < 0 || i >= n) {
                 throw new IndexOutOfBoundsException("gatherRows: index " + i + " at position " + (from + r)
                         + " is outside 0.." + (n - 1));
             }
-            int src = i * features;
-            int dst = offset + r * features;
+            int src = i * features + col0;
+            int dst = offset + r * features + col0;
             if (VectorApi.present()) {
-                VectorGather.row(pixels, src, out, dst, features);
+                VectorGather.row(pixels, src, out, dst, width);
                 continue;
             }
-            for (int j = 0; j < features; j++) {
+            for (int j = 0; j < width; j++) {
                 out[dst + j] = LEVELS[pixels[src + j] & 0xFF];
             }
         }

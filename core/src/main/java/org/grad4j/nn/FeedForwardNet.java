@@ -210,6 +210,24 @@ public class FeedForwardNet implements Network {
         return backprop(last.forward(forward(x), t));
     }
 
+    /**
+     * One step of plain SGD on a batch, {@code p -= lr * grad} for every parameter, with each
+     * layer's weight update folded into its weight-gradient product ({@link Affine#backwardSgd}):
+     * the same step as {@link #gradient(Tensor, int[])} followed by {@code Sgd.step} to rounding
+     * (the product accumulates {@code -lr * x^T dout} onto {@code W} directly), as PyTorch's
+     * {@code addmm_} with {@code alpha = -lr} does. The weight gradients ({@link #gradArrays()}) are
+     * not computed; the bias gradients are. Returns the loss before the step.
+     */
+    public double sgdStep(Tensor x, int[] t, double lr) {
+        checkLabels(x, t);
+        double loss = last.forward(forward(x), t);
+        Tensor dout = last.backward();
+        for (int i = layers.length - 1; i >= 0 && dout != null; i--) {
+            dout = layers[i] instanceof Affine a ? a.backwardSgd(dout, lr) : layers[i].backward(dout);
+        }
+        return loss;
+    }
+
     /** Backward through every layer from the loss layer's gradient; returns {@code loss}. */
     private double backprop(double loss) {
         Tensor dout = last.backward();

@@ -65,6 +65,11 @@ public final class Sgd extends AbstractOptimizer {
         return options;
     }
 
+    /** Whether the update is plain {@code p -= lr * g} (no momentum, no weight decay). */
+    public boolean plain() {
+        return options.momentum() == 0 && options.weightDecay() == 0;
+    }
+
     @Override
     public void step(double[][] params, double[][] grads) {
         Slots.check(params, grads, buf);

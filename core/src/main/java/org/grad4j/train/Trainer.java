@@ -8,6 +8,7 @@ import org.grad4j.nn.FeedForwardNet;
 import org.grad4j.nn.Network;
 import org.grad4j.optim.ClipNorm;
 import org.grad4j.optim.Optimizer;
+import org.grad4j.optim.Sgd;
 import org.grad4j.optim.schedule.Schedule;
 import org.grad4j.tensor.Halves;
 import org.grad4j.tensor.SparseProduct;
@@ -158,6 +159,9 @@ public final class Trainer {
                 clipped[i] = new double[grads[i].length];
             }
         }
+        // plain SGD on a dense batch: the weight updates are folded into the backward products
+        FeedForwardNet fusedNet = !sparse && s.gradient() == GradientMode.BACKPROP && !clip
+                && net instanceof FeedForwardNet f && optimizer instanceof Sgd sgd && sgd.plain() ? f : null;
         History h = history != null ? history : new History(s.iterations());
         Evaluation eval = new Evaluation(features, sparse);
         Gather gather = new Gather(batch, features);
@@ -177,6 +181,9 @@ public final class Trainer {
             double loss;
             if (sparse) {
                 loss = ((FeedForwardNet) net).gradient(sparseTrain, idx, 0, batch, t);
+            } else if (fusedNet != null) {
+                gather.rows(train, idx, x.data());
+                loss = fusedNet.sgdStep(x, t, optimizer.lr());
             } else if (s.gradient() == GradientMode.BACKPROP) {
                 gather.rows(train, idx, x.data());
                 loss = net.gradient(x, t);
@@ -191,7 +198,9 @@ public final class Trainer {
             if (clip) {
                 ClipNorm.clip(grads, s.clipNorm(), clipped);
             }
-            optimizer.step(params, clipped);
+            if (fusedNet == null) {
+                optimizer.step(params, clipped);
+            }
             stepNanos += System.nanoTime() - t0;
             h.addLoss(loss);
             epochLoss += loss;
@@ -276,7 +285,7 @@ public final class Trainer {
         }
 
         void rows(Split split, int[] idx, double[] out) {
-            if (batch < 2 || !Halves.acquire()) {
+            if (features < 2 || !Halves.acquire()) {
                 split.gatherRows(idx, 0, batch, out);
                 return;
             }
@@ -286,14 +295,15 @@ public final class Trainer {
             Halves.run(this);
         }
 
+        /**
+         * By columns, not rows: the first-layer products split their work at the middle column of
+         * the batch too ({@code Gemm}'s split by the inner dimension for {@code x W1}, by rows of
+         * {@code dW1} for {@code x^T dA1}), so each core then reads the half it wrote itself.
+         */
         @Override
         public void run(int half) {
-            int mid = batch / 2;
-            if (half == 0) {
-                split.gatherRows(idx, 0, mid, out, 0);
-            } else {
-                split.gatherRows(idx, mid, batch - mid, out, mid * features);
-            }
+            int mid = features / 2;
+            split.gatherColumns(idx, batch, half == 0 ? 0 : mid, half == 0 ? mid : features, out);
         }
     }
 }

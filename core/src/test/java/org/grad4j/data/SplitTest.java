@@ -41,6 +41,28 @@ class SplitTest {
     }
 
     @Test
+    void gatherColumnsFillsItsColumnsOfEachRow() throws Exception {
+        Split s = split(50);
+        int[] idx = {3, 40, 3, 17};
+        double[] rows = new double[4 * 12];
+        s.gatherRows(idx, 0, 4, rows);
+        double[] halves = new double[4 * 12];
+        java.util.Arrays.fill(halves, -1);
+        s.gatherColumns(idx, 4, 0, 5, halves);
+        for (int r = 0; r < 4; r++) {
+            assertThat(halves[r * 12 + 5]).as("column 5 of row %d, not yet written", r).isEqualTo(-1);
+        }
+        s.gatherColumns(idx, 4, 5, 12, halves);
+        assertThat(halves).containsExactly(rows);
+        assertThatThrownBy(() -> s.gatherColumns(idx, 4, 6, 13, halves))
+                .isInstanceOf(IndexOutOfBoundsException.class).hasMessage("gatherColumns: columns 6..13 outside 0..12");
+        assertThatThrownBy(() -> s.gatherColumns(idx, 4, 0, 12, new double[47]))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> s.gatherColumns(new int[] {50}, 1, 0, 12, halves))
+                .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("index 50");
+    }
+
+    @Test
     void gatherLabelsAndOneHot() throws Exception {
         Split s = split(30);
         int[] idx = {12, 25, 9};
