@@ -2,7 +2,6 @@ package org.grad4j.data;
 
 import java.util.Arrays;
 import org.grad4j.tensor.SparseRows;
-import org.grad4j.tensor.VectorApi;
 
 /**
  * One part (train or test) of a {@link Dataset}: {@code size} images of {@code features} pixels
@@ -119,10 +118,6 @@ public final class Split {
             }
             int src = i * features + col0;
             int dst = offset + r * features + col0;
-            if (VectorApi.present()) {
-                VectorGather.row(pixels, src, out, dst, width);
-                continue;
-            }
             for (int j = 0; j < width; j++) {
                 out[dst + j] = LEVELS[pixels[src + j] & 0xFF];
             }

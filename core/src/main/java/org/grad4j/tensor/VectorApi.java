@@ -2,9 +2,9 @@ package org.grad4j.tensor;
 
 /**
  * Whether the incubating Vector API (module {@code jdk.incubator.vector}) is present in this JVM.
- * Code that uses it lives in classes loaded only when it is ({@code VectorMath}, {@code SparseKernels},
- * {@code org.grad4j.data.VectorGather}); {@code ./grad4j} and the tests pass
- * {@code --add-modules jdk.incubator.vector}, an embedding program may not.
+ * Code that uses it lives in classes loaded only when it is ({@code VectorMath}, {@code SparseKernels});
+ * {@code ./grad4j} and the tests pass {@code --add-modules jdk.incubator.vector}, an embedding program
+ * may not.
  */
 public final class VectorApi {
 
