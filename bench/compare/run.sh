@@ -4,6 +4,7 @@
 # batches drawn with replacement (np.random.choice, as the book), N iterations on the same data.
 #
 #   bench/compare/run.sh [--iters N] [--data DIR] [--calib-iters M] [--grad4j-input auto|dense|sparse]
+#                        [--rounds R]
 #
 # grad4j picks its input mode itself (auto): on images that are mostly zeros (MNIST) it multiplies
 # only the nonzero pixels, the same results to rounding with fewer multiply-adds; --grad4j-input dense
@@ -14,6 +15,9 @@
 # NumPy is timed twice: the book's loop as written (a second forward pass per iteration to
 # record the loss after the update) and "fused" (the loss of the gradient's own forward pass,
 # as PyTorch and grad4j record it: exactly the same work as the others).
+# --rounds R (default 1) runs every implementation R times, in turn (grad4j, PyTorch, NumPy, grad4j,
+# ...), so that a slow spell of the machine hits all of them; the table shows each one's median
+# round and the ratios of the medians, with the ratios of every round listed below it.
 # Each JSON result is kept in bench/compare/results/<timestamp>/.
 set -uo pipefail
 
@@ -24,20 +28,22 @@ iters=10000
 calib=500
 data=""
 g4input=auto
+rounds=1
 
-usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --iters) iters="${2:?--iters needs a value}"; shift 2 ;;
     --data) data="${2:?--data needs a directory}"; shift 2 ;;
     --calib-iters) calib="${2:?--calib-iters needs a value}"; shift 2 ;;
     --grad4j-input) g4input="${2:?--grad4j-input needs auto, dense or sparse}"; shift 2 ;;
+    --rounds) rounds="${2:?--rounds needs a value}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-for n in "$iters" "$calib"; do
-  [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: iteration counts must be positive integers, got $n" >&2; exit 2; }
+for n in "$iters" "$calib" "$rounds"; do
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: iteration and round counts must be positive integers, got $n" >&2; exit 2; }
 done
 data_dir="${data:-/usr/share/datasets/fashion-mnist}"
 dataset="${data:-fashion-mnist}"     # grad4j takes a directory or a known name
@@ -56,26 +62,27 @@ done
 pyrun() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$py" "$@"; }
 field() { "$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"; }
 
-echo "== grad4j ($iters iterations; the launcher builds the jar first if it is missing or stale)"
-grad4j_ok=0
-if [ -x "$root/grad4j" ]; then
+run_grad4j() {   # run_grad4j <label>: one grad4j run into $out/<label>.json
+  local label="$1"
+  echo "== $label ($iters iterations; the launcher builds the jar first if it is missing or stale)"
+  if [ ! -x "$root/grad4j" ]; then
+    echo "grad4j: $root/grad4j is missing; running the others only"
+    return
+  fi
   if (cd "$root" && ./grad4j train --dataset "$dataset" --iters "$iters" --batch 100 --lr 0.1 \
-        --sampling replacement --input "$g4input" --json) >"$out/grad4j.raw" 2>"$out/grad4j.err"; then
+        --sampling replacement --input "$g4input" --json) >"$out/$label.raw" 2>"$out/$label.err"; then
     # keep the last line that is a JSON object (the launcher may print build notes before it)
-    if grep '^{' "$out/grad4j.raw" | tail -n 1 >"$out/grad4j.json" && [ -s "$out/grad4j.json" ] \
-       && "$py" -c 'import json,sys; d=json.load(open(sys.argv[1])); d["seconds"]; d["iterations"]' "$out/grad4j.json" 2>/dev/null; then
-      grad4j_ok=1
-    else
-      echo "grad4j: ran but printed no usable JSON (see $out/grad4j.raw)"
+    if ! { grep '^{' "$out/$label.raw" | tail -n 1 >"$out/$label.json" && [ -s "$out/$label.json" ] \
+       && "$py" -c 'import json,sys; d=json.load(open(sys.argv[1])); d["seconds"]; d["iterations"]' "$out/$label.json" 2>/dev/null; }; then
+      echo "grad4j: ran but printed no usable JSON (see $out/$label.raw)"
+      rm -f "$out/$label.json"
     fi
   else
     echo "grad4j: ./grad4j train failed (exit $?); last lines of its error output:"
-    tail -n 5 "$out/grad4j.err" | sed 's/^/  /'
+    tail -n 5 "$out/$label.err" | sed 's/^/  /'
+    rm -f "$out/$label.json"
   fi
-else
-  echo "grad4j: $root/grad4j is missing; running the others only"
-fi
-[ "$grad4j_ok" = 1 ] || rm -f "$out/grad4j.json"
+}
 
 best_cfg=""
 best() {   # best <name> <script> <config...>: calibrates, sets best_cfg to the fastest config's args
@@ -111,36 +118,49 @@ run_full() {   # run_full <label> <script> <args...>
 }
 # PyTorch's two ways of computing the gradient both get a full run (a short calibration on a noisy
 # machine can pick the slower one); the faster counts.
-if [ -n "$torch_cfg" ]; then
+for ((r = 1; r <= rounds; r++)); do
+  [ "$rounds" -gt 1 ] && echo "== round $r of $rounds"
+  run_grad4j "grad4j-r$r"
+  if [ -n "$torch_cfg" ]; then
+    # shellcheck disable=SC2086
+    run_full "pytorch-manual-r$r" torch_train.py $torch_cfg --mode manual
+    # shellcheck disable=SC2086
+    run_full "pytorch-autograd-r$r" torch_train.py $torch_cfg --mode autograd
+  fi
   # shellcheck disable=SC2086
-  run_full pytorch-manual torch_train.py $torch_cfg --mode manual
+  [ -n "$numpy_cfg" ] && run_full "numpy-book-r$r" numpy_train.py $numpy_cfg --loop book
   # shellcheck disable=SC2086
-  run_full pytorch-autograd torch_train.py $torch_cfg --mode autograd
-  "$py" - "$out" <<'PYEOF'
-import json, os, shutil, sys
-out = sys.argv[1]
-runs = [os.path.join(out, f"pytorch-{m}.json") for m in ("manual", "autograd")]
-runs = [r for r in runs if os.path.exists(r)]
-if runs:
-    shutil.copy(min(runs, key=lambda r: json.load(open(r))["seconds"]), os.path.join(out, "pytorch.json"))
-PYEOF
-fi
-# shellcheck disable=SC2086
-[ -n "$numpy_cfg" ] && run_full numpy-book numpy_train.py $numpy_cfg --loop book
-# shellcheck disable=SC2086
-[ -n "$numpy_cfg" ] && run_full numpy-fused numpy_train.py $numpy_cfg --loop fused
+  [ -n "$numpy_cfg" ] && run_full "numpy-fused-r$r" numpy_train.py $numpy_cfg --loop fused
+done
 
 echo
-"$py" - "$out" <<'PYEOF'
+"$py" - "$out" "$rounds" <<'PYEOF'
 import json, os, sys
-out = sys.argv[1]
-def load(name):
-    path = os.path.join(out, name + ".json")
+out, rounds = sys.argv[1], int(sys.argv[2])
+def load(label):
+    path = os.path.join(out, label + ".json")
     return json.load(open(path)) if os.path.exists(path) else None
-rows = [("grad4j", load("grad4j")), ("pytorch", load("pytorch")),
-        ("numpy (book loop)", load("numpy-book")), ("numpy (fused loss)", load("numpy-fused"))]
 def us(d):
     return d.get("us_per_iter") or d["seconds"] / d["iterations"] * 1e6
+def round_result(name, r):
+    if name == "pytorch":   # the faster of its two modes in this round
+        runs = [d for d in (load(f"pytorch-manual-r{r}"), load(f"pytorch-autograd-r{r}")) if d]
+        return min(runs, key=us) if runs else None
+    return load(f"{name}-r{r}")
+names = [("grad4j", "grad4j"), ("pytorch", "pytorch"), ("numpy (book loop)", "numpy-book"),
+         ("numpy (fused loss)", "numpy-fused")]
+per_round = {key: [round_result(key, r) for r in range(1, rounds + 1)] for _, key in names}
+def median_run(key):
+    runs = [d for d in per_round[key] if d]
+    if not runs:
+        return None
+    runs.sort(key=us)
+    return runs[(len(runs) - 1) // 2]   # the lower median: an actual run
+rows = [(name, median_run(key)) for name, key in names]
+for (name, key), (_, d) in zip(names, rows):   # the median run, under the old single-run names
+    if d:
+        with open(os.path.join(out, key + ".json"), "w") as f:
+            json.dump(d, f)
 def detail(name, d):
     if name == "grad4j":
         b = d.get("blas")
@@ -153,6 +173,8 @@ g = rows[0][1]
 counts = {name: d["iterations"] for name, d in rows if d}
 if len(set(counts.values())) > 1:
     print(f"WARNING: iteration counts differ: {counts}")
+if rounds > 1:
+    print(f"median of {rounds} rounds:")
 print(f"{'implementation':<20} {'us/iter':>9} {'seconds':>9} {'test acc':>9} {'x grad4j':>9}  details")
 for name, d in rows:
     if d is None:
@@ -162,11 +184,15 @@ for name, d in rows:
     print(f"{name:<20} {us(d):9.1f} {d['seconds']:9.3f} {d['test_accuracy']:9.4f} {ratio:>9}  {detail(name, d)}")
 print()
 if g:
-    for name, d in rows[1:]:
+    for (name, key), (_, d) in zip(names[1:], rows[1:]):
         if d:
             r = us(d) / us(g)
             verdict = "grad4j >= 2x faster" if r >= 2 else "grad4j NOT 2x faster"
-            print(f"{name} / grad4j = {r:.2f}  ({verdict})")
+            line = f"{name} / grad4j = {r:.2f}  ({verdict})"
+            if rounds > 1:
+                each = [f"{us(o) / us(gr):.2f}" if o and gr else "-" for o, gr in zip(per_round[key], per_round["grad4j"])]
+                line += "; by round: " + " ".join(each)
+            print(line)
 else:
     print("ratios: n/a (no grad4j result)")
 print(f"JSON results: {out}")
