@@ -12,13 +12,15 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
  * One training iteration of the book's ch. 5 network (TwoLayerNet 784-50-10, sigmoid, batch 100):
- * gather the batch, backprop, SGD update. Synthetic data of MNIST's shape (10 000 rows).
+ * gather the batch, backprop, SGD update (fused into the products, or after them). Synthetic data of
+ * MNIST's shape (10 000 rows).
  * Run with {@code -Dgrad4j.blas=java|native} (or GRAD4J_BLAS) and OPENBLAS_NUM_THREADS to compare.
  */
 @State(Scope.Thread)
@@ -26,6 +28,13 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class TrainStepBench {
+
+    /**
+     * {@code fused}: {@code TwoLayerNet.sgdStep}, the weight update folded into the dW products, as
+     * {@code Trainer} runs plain SGD; {@code separate}: the gradient, then {@code p -= lr * g}.
+     */
+    @Param({"fused", "separate"})
+    public String step;
 
     private static final int N = 10_000;
     private static final int BATCH = 100;
@@ -63,6 +72,9 @@ public class TrainStepBench {
         Ops.gatherRows(xTrain, order, from, BATCH, xBatch);
         for (int r = 0; r < BATCH; r++) {
             tBatch[r] = tTrain[order[from + r]];
+        }
+        if (step.equals("fused")) {
+            return net.sgdStep(xBatch, tBatch, LR);
         }
         double loss = net.gradient(xBatch, tBatch);
         double[][] params = net.paramArrays();
