@@ -18,6 +18,7 @@ public final class Evaluation {
     private final Tensor chunk;
     private final int[] idx = new int[CHUNK];
     private final int[] best = new int[CHUNK];
+    private final Gather gather;
 
     public Evaluation(int features) {
         this(features, false);
@@ -31,6 +32,7 @@ public final class Evaluation {
         this.features = features;
         this.sparse = sparse;
         this.chunk = sparse ? null : Tensor.zeros(CHUNK, features);
+        this.gather = new Gather(features);
     }
 
     /** The predicted class of every example of {@code split}. */
@@ -47,7 +49,7 @@ public final class Evaluation {
                 scores = ffn.scores(split.sparse(), idx, 0, count);
             } else {
                 Tensor x = count == CHUNK && chunk != null ? chunk : Tensor.zeros(count, features);
-                split.gatherRows(idx, 0, count, x.data());
+                gather.rows(split, idx, count, x.data());
                 scores = net.predict(x);
             }
             int[] arg = count == CHUNK ? best : new int[count];

@@ -164,7 +164,7 @@ public final class Trainer {
                 && net instanceof FeedForwardNet f && optimizer instanceof Sgd sgd && sgd.plain() ? f : null;
         History h = history != null ? history : new History(s.iterations());
         Evaluation eval = new Evaluation(features, sparse);
-        Gather gather = new Gather(batch, features);
+        Gather gather = new Gather(features);
         double baseLr = optimizer.lr();
         double epochLoss = 0;
         int epochCount = 0;
@@ -182,13 +182,13 @@ public final class Trainer {
             if (sparse) {
                 loss = ((FeedForwardNet) net).gradient(sparseTrain, idx, 0, batch, t);
             } else if (fusedNet != null) {
-                gather.rows(train, idx, x.data());
+                gather.rows(train, idx, batch, x.data());
                 loss = fusedNet.sgdStep(x, t, optimizer.lr());
             } else if (s.gradient() == GradientMode.BACKPROP) {
-                gather.rows(train, idx, x.data());
+                gather.rows(train, idx, batch, x.data());
                 loss = net.gradient(x, t);
             } else {
-                gather.rows(train, idx, x.data());
+                gather.rows(train, idx, batch, x.data());
                 net.numericalGradient(x, t, s.threads());
                 loss = net.loss(x, t);
             }
@@ -266,44 +266,5 @@ public final class Trainer {
             }
         }
         return true;
-    }
-
-    /**
-     * Gathers a batch's rows on two cores when {@link Halves} is on: converting 78 400 pixels to
-     * doubles is a tenth of a training step.
-     */
-    private static final class Gather implements Halves.Task {
-        private final int batch;
-        private final int features;
-        private Split split;
-        private int[] idx;
-        private double[] out;
-
-        Gather(int batch, int features) {
-            this.batch = batch;
-            this.features = features;
-        }
-
-        void rows(Split split, int[] idx, double[] out) {
-            if (features < 2 || !Halves.acquire()) {
-                split.gatherRows(idx, 0, batch, out);
-                return;
-            }
-            this.split = split;
-            this.idx = idx;
-            this.out = out;
-            Halves.run(this);
-        }
-
-        /**
-         * By columns, not rows: the first-layer products split their work at the middle column of
-         * the batch too ({@code Gemm}'s split by the inner dimension for {@code x W1}, by rows of
-         * {@code dW1} for {@code x^T dA1}), so each core then reads the half it wrote itself.
-         */
-        @Override
-        public void run(int half) {
-            int mid = features / 2;
-            split.gatherColumns(idx, batch, half == 0 ? 0 : mid, half == 0 ? mid : features, out);
-        }
     }
 }
