@@ -8,7 +8,8 @@ import java.util.Random;
 import org.grad4j.tensor.Blas;
 import org.grad4j.tensor.Ops;
 import org.grad4j.tensor.Tensor;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The training step of the book's ch. 5 (784-50-10 sigmoid, batch 100) allocates nothing once warm. */
 class ZeroAllocationTest {
@@ -21,8 +22,10 @@ class ZeroAllocationTest {
     /** Rounds of 100 steps allowed for the JIT to finish compiling the step. */
     private static final int ROUNDS = 10;
 
-    @Test
-    void trainStepAllocatesNothingAfterWarmUp() {
+    /** {@code fused}: the step as {@code Trainer} runs plain SGD ({@link FeedForwardNet#sgdStep}). */
+    @ParameterizedTest(name = "fused={0}")
+    @ValueSource(booleans = {false, true})
+    void trainStepAllocatesNothingAfterWarmUp(boolean fused) {
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Random rng = new Random(5);
         int n = 1000;
@@ -43,9 +46,9 @@ class ZeroAllocationTest {
         Tensor xBatch = Tensor.zeros(batch, 784);
         int[] tBatch = new int[batch];
 
-        double first = step(net, xTrain, tTrain, order, 0, xBatch, tBatch);
+        double first = step(net, fused, xTrain, tTrain, order, 0, xBatch, tBatch);
         for (int i = 0; i < 200; i++) {
-            step(net, xTrain, tTrain, order, i, xBatch, tBatch);
+            step(net, fused, xTrain, tTrain, order, i, xBatch, tBatch);
         }
         // Warm-up ends when the JIT has compiled the step (escape analysis removes the temporaries of
         // netlib's Java kernel only then); natively it is the first round. Up to ROUNDS rounds.
@@ -55,7 +58,7 @@ class ZeroAllocationTest {
         for (int round = 0; round < ROUNDS && allocated >= SLACK_BYTES; round++) {
             long before = bean.getThreadAllocatedBytes(thread);
             for (int i = 0; i < 100; i++) {
-                last = step(net, xTrain, tTrain, order, i, xBatch, tBatch);
+                last = step(net, fused, xTrain, tTrain, order, i, xBatch, tBatch);
             }
             allocated = bean.getThreadAllocatedBytes(thread) - before;
         }
@@ -69,13 +72,16 @@ class ZeroAllocationTest {
         assertThat(last).as("the steps train").isLessThan(first);
     }
 
-    private static double step(Network net, Tensor xTrain, int[] tTrain, int[] order, int iteration,
+    private static double step(TwoLayerNet net, boolean fused, Tensor xTrain, int[] tTrain, int[] order, int iteration,
             Tensor xBatch, int[] tBatch) {
         int batch = tBatch.length;
         int from = (iteration * batch) % order.length;
         Ops.gatherRows(xTrain, order, from, batch, xBatch);
         for (int r = 0; r < batch; r++) {
             tBatch[r] = tTrain[order[from + r]];
+        }
+        if (fused) {
+            return net.sgdStep(xBatch, tBatch, LR);
         }
         double loss = net.gradient(xBatch, tBatch);
         double[][] params = net.paramArrays();
