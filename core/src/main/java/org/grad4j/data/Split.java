@@ -108,12 +108,13 @@ public final class Split {
     }
 
     private void copyRows(int[] idx, int from, int count, int col0, int col1, double[] out, int offset) {
+        String op = col0 == 0 && col1 == features ? "gatherRows" : "gatherColumns";
         int n = size();
         int width = col1 - col0;
         for (int r = 0; r < count; r++) {
             int i = idx[from + r];
             if (i < 0 || i >= n) {
-                throw new IndexOutOfBoundsException("gatherRows: index " + i + " at position " + (from + r)
+                throw new IndexOutOfBoundsException(op + ": index " + i + " at position " + (from + r)
                         + " is outside 0.." + (n - 1));
             }
             int src = i * features + col0;

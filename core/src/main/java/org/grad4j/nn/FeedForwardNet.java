@@ -216,11 +216,15 @@ public class FeedForwardNet implements Network {
      * the same step as {@link #gradient(Tensor, int[])} followed by {@code Sgd.step} to rounding
      * (the product accumulates {@code -lr * x^T dout} onto {@code W} directly), as PyTorch's
      * {@code addmm_} with {@code alpha = -lr} does. The weight gradients ({@link #gradArrays()}) are
-     * not computed; the bias gradients are. Returns the loss before the step.
+     * not computed; the bias gradients are. Returns the loss before the step; when it is not finite
+     * (NaN or infinite) nothing is updated, as a trainer stops there.
      */
     public double sgdStep(Tensor x, int[] t, double lr) {
         checkLabels(x, t);
         double loss = last.forward(forward(x), t);
+        if (!Double.isFinite(loss)) {
+            return loss;
+        }
         Tensor dout = last.backward();
         for (int i = layers.length - 1; i >= 0 && dout != null; i--) {
             dout = layers[i] instanceof Affine a ? a.backwardSgd(dout, lr) : layers[i].backward(dout);

@@ -21,7 +21,10 @@ import org.grad4j.tensor.Tensor;
  * the optimizer update the weights; every epoch ({@code train size / batch} iterations) measure the
  * accuracy on the whole training and test splits.
  *
- * <p>A step allocates nothing once warm. The network's weights are modified in place.
+ * <p>A step allocates nothing once warm. The network's weights are modified in place. With plain
+ * {@link Sgd} on dense batches of a {@link FeedForwardNet} (backprop, no clipping), each weight update
+ * is folded into its gradient product ({@link FeedForwardNet#sgdStep}), so the weight gradients
+ * ({@link Network#gradArrays()}) are not filled during the run; the bias gradients are.
  */
 public final class Trainer {
     private final Network net;

@@ -46,6 +46,20 @@ class SgdStepTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aLossThatIsNotFiniteUpdatesNothing() {
+        FeedForwardNet net = new TwoLayerNet(4, 3, 2, new Random(2));
+        double[][] before = new double[net.paramArrays().length][];
+        for (int p = 0; p < before.length; p++) {
+            before[p] = net.paramArrays()[p].clone();
+        }
+        Tensor x = Tensor.of(new double[][] {{1, Double.NaN, 0, 2}});
+        assertThat(net.sgdStep(x, new int[] {1}, 0.1)).isNaN();
+        for (int p = 0; p < before.length; p++) {
+            assertThat(net.paramArrays()[p]).as("parameter %d", p).containsExactly(before[p]);
+        }
+    }
+
     private static FeedForwardNet copy(FeedForwardNet net, Activation activation) {
         java.util.List<Tensor> ws = new java.util.ArrayList<>();
         java.util.List<Tensor> bs = new java.util.ArrayList<>();
