@@ -222,21 +222,22 @@ public class FeedForwardNet implements Network {
     public double sgdStep(Tensor x, int[] t, double lr) {
         checkLabels(x, t);
         double loss = last.forward(forward(x), t);
-        if (!Double.isFinite(loss)) {
-            return loss;
-        }
-        Tensor dout = last.backward();
-        for (int i = layers.length - 1; i >= 0 && dout != null; i--) {
-            dout = layers[i] instanceof Affine a ? a.backwardSgd(dout, lr) : layers[i].backward(dout);
-        }
-        return loss;
+        return Double.isFinite(loss) ? backprop(loss, true, lr) : loss;
     }
 
     /** Backward through every layer from the loss layer's gradient; returns {@code loss}. */
     private double backprop(double loss) {
+        return backprop(loss, false, 0.0);
+    }
+
+    /**
+     * As {@link #backprop(double)}; with {@code step}, each affine layer also takes its plain SGD
+     * step with rate {@code lr} ({@link Affine#backwardSgd}).
+     */
+    private double backprop(double loss, boolean step, double lr) {
         Tensor dout = last.backward();
         for (int i = layers.length - 1; i >= 0 && dout != null; i--) {
-            dout = layers[i].backward(dout);
+            dout = step && layers[i] instanceof Affine a ? a.backwardSgd(dout, lr) : layers[i].backward(dout);
         }
         return loss;
     }

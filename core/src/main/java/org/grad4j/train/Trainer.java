@@ -181,17 +181,17 @@ public final class Trainer {
             long t0 = System.nanoTime();
             sampler.next(idx);
             train.gatherLabels(idx, 0, batch, t);
+            if (!sparse) {
+                gather.rows(train, idx, batch, x.data());
+            }
             double loss;
             if (sparse) {
                 loss = ((FeedForwardNet) net).gradient(sparseTrain, idx, 0, batch, t);
             } else if (fusedNet != null) {
-                gather.rows(train, idx, batch, x.data());
                 loss = fusedNet.sgdStep(x, t, optimizer.lr());
             } else if (s.gradient() == GradientMode.BACKPROP) {
-                gather.rows(train, idx, batch, x.data());
                 loss = net.gradient(x, t);
             } else {
-                gather.rows(train, idx, batch, x.data());
                 net.numericalGradient(x, t, s.threads());
                 loss = net.loss(x, t);
             }
