@@ -7,8 +7,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Runs the two halves of a computation on two cores: the calling thread does half 0 while one
  * long-lived worker thread does half 1. Used for the large matrix products of training, where
- * handing work to a general pool costs more than it saves: the worker sleeps between tasks and is
- * woken directly by the caller.
+ * handing work to a general pool costs more than it saves: the worker spins between tasks that come
+ * in quick succession (those of a training step) and otherwise sleeps until the caller wakes it.
  *
  * <p>One computation at a time: when another thread holds the worker, or when splitting is off,
  * {@link #acquire()} returns false and the caller runs both halves itself. Nothing is allocated
@@ -27,11 +27,14 @@ public final class Halves {
     }
 
     /**
-     * How long the idle worker spins before it sleeps ({@code -Dgrad4j.spin=NANOS}). Default 0: on
-     * the 2-core machines measured, a spinning worker slowed the caller's memory-bound work (batch
-     * gathering, the SGD update) more than the faster hand-over saved.
+     * How long the idle worker spins before it sleeps ({@code -Dgrad4j.spin=NANOS}, default 200 us;
+     * 0 never spins). It spins only while tasks come at shorter intervals than that (the three
+     * tasks of a training step, tens of microseconds apart) and sleeps at once after a longer
+     * pause, so that it does not take the core from the JIT compiler while the code is still slow.
+     * Waking a sleeping worker took 10-20 us per task on the 2-core machine measured (three tasks
+     * per training step).
      */
-    private static final long SPIN_NANOS = Long.getLong("grad4j.spin", 0L);
+    private static final long SPIN_NANOS = Long.getLong("grad4j.spin", 200_000L);
 
     private static final boolean ENABLED = decide();
     private static final AtomicBoolean BUSY = new AtomicBoolean();
@@ -54,7 +57,23 @@ public final class Halves {
      * in which case the caller computes both halves itself.
      */
     public static boolean acquire() {
-        return ENABLED && BUSY.compareAndSet(false, true);
+        return ENABLED && Thread.currentThread() != alone && BUSY.compareAndSet(false, true);
+    }
+
+    private static volatile Thread alone;
+
+    /**
+     * Runs {@code r} on this thread without the worker: every {@link #acquire()} it makes returns
+     * false. For background work that should leave the second core to the rest of the program.
+     * One such thread at a time.
+     */
+    public static void alone(Runnable r) {
+        alone = Thread.currentThread();
+        try {
+            r.run();
+        } finally {
+            alone = null;
+        }
     }
 
     /**
@@ -93,9 +112,11 @@ public final class Halves {
     private static void work() {
         int seen = 0;
         long idleSince = System.nanoTime();
+        long lastPause = Long.MAX_VALUE; // from the end of a task to the start of the next one
         while (true) {
             int p = posted;
             if (p != seen) {
+                lastPause = System.nanoTime() - idleSince;
                 seen = p;
                 try {
                     task.run(1);
@@ -104,13 +125,12 @@ public final class Halves {
                 }
                 finished = seen;
                 idleSince = System.nanoTime();
-            } else if (System.nanoTime() - idleSince > SPIN_NANOS) {
+            } else if (lastPause > SPIN_NANOS || System.nanoTime() - idleSince > SPIN_NANOS) {
                 sleeping = true;
                 if (posted == seen) {
                     LockSupport.park(Halves.class);
                 }
                 sleeping = false;
-                idleSince = System.nanoTime();
             } else {
                 Thread.onSpinWait();
             }

@@ -30,4 +30,36 @@ class HalvesTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aThreadAloneComputesBothHalvesItself() {
+        assertThat(Halves.enabled()).isTrue();
+        boolean[] inside = new boolean[1];
+        Halves.alone(() -> inside[0] = Halves.acquire());
+        assertThat(inside[0]).isFalse();
+        assertThat(Halves.acquire()).isTrue();
+        Halves.run(half -> { });
+    }
+
+    @org.junit.jupiter.api.Test
+    void tasksAfterShortAndLongPausesAllRunOnBothThreads() throws InterruptedException {
+        // the worker spins after short pauses and sleeps after long ones; every task must still run
+        long[] pausesNanos = {0, 0, 30_000, 0, 2_000_000, 0, 10_000, 500_000, 0, 300_000, 0};
+        Thread[] ran = new Thread[2];
+        for (int round = 0; round < 3; round++) {
+            for (long pause : pausesNanos) {
+                long until = System.nanoTime() + pause;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                assertThat(Halves.acquire()).isTrue();
+                ran[0] = null;
+                ran[1] = null;
+                Halves.run(half -> ran[half] = Thread.currentThread());
+                assertThat(ran[0]).isSameAs(Thread.currentThread());
+                assertThat(ran[1]).isNotNull().isNotSameAs(Thread.currentThread());
+            }
+            Thread.sleep(5);
+        }
+    }
 }
