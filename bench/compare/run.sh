@@ -165,7 +165,8 @@ def detail(name, d):
     if name == "grad4j":
         b = d.get("blas")
         mode = f"input {d['input']}; " if "input" in d else ""
-        return mode + (f"blas: {b}" if b is not None else "")
+        warm = f"warm-up {d['warmup_steps']} steps while loading; " if "warmup_steps" in d else ""
+        return mode + warm + (f"blas: {b}" if b is not None else "")
     threads = f"{d['threads']} thread{'s' if d['threads'] != 1 else ''}"
     mode = f", {d['mode']}" if "mode" in d else ""
     return f"{threads}{mode}; {d.get('blas_summary', '')}"

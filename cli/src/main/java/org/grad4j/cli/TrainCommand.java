@@ -1,11 +1,13 @@
 package org.grad4j.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.grad4j.data.Dataset;
+import org.grad4j.data.Datasets;
 import org.grad4j.data.Sampling;
 import org.grad4j.examples.Pictures;
 import org.grad4j.io.ModelFile;
@@ -21,6 +23,7 @@ import org.grad4j.train.InputMode;
 import org.grad4j.train.TrainResult;
 import org.grad4j.train.TrainSettings;
 import org.grad4j.train.Trainer;
+import org.grad4j.train.Warmup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,6 +72,15 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The input mode in use, once resolved. */
     private InputMode inputUsed;
+
+    @Option(names = "--warmup", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "While the data loads, train a spare copy of the network on made-up data of the same "
+                    + "shape, so that the JIT compiles the training code before the timed loop starts "
+                    + "(default on; --no-warmup turns it off).")
+    boolean warmup;
+
+    /** Steps the warm-up took, or -1 without one. */
+    private int warmupSteps = -1;
 
     @Option(names = "--gradient", defaultValue = "backprop", paramLabel = "G",
             description = "backprop (default) or numerical (the book's ch. 4 method: very slow).")
@@ -130,8 +142,7 @@ final class TrainCommand implements Callable<Integer> {
         Optimizer optimizer = optim.create(rate);
         PrintStream log = json ? System.err : System.out;
 
-        Dataset ds = data.load(log);
-        FeedForwardNet net;
+        FeedForwardNet net = null;
         Checkpoint.State state = null;
         String modelName = model.model;
         if (resume) {
@@ -139,7 +150,17 @@ final class TrainCommand implements Callable<Integer> {
             net = state.net();
         } else if (init != null) {
             net = ModelFile.load(init, activation);
-        } else {
+        }
+        Dataset ds;
+        Warmup warm = mode == GradientMode.BACKPROP && warmup ? startWarmup(activation, rate, samplingMode) : null;
+        try {
+            ds = data.load(log);
+        } finally {
+            if (warm != null) {
+                warm.close();
+            }
+        }
+        if (net == null) {
             net = model.create(ds.features(), ds.classes(), new Random(seed));
         }
         checkShapes(net, ds, resume ? checkpoint : init);
@@ -165,6 +186,11 @@ final class TrainCommand implements Callable<Integer> {
                 + ", " + iterations + " iterations (" + perEpoch + " per epoch), " + samplingMode.name().toLowerCase()
                 + " sampling, " + mode.id() + " gradient");
         log.println("blas     " + Blas.description());
+        if (warm != null) {
+            warmupSteps = warm.steps();
+            log.println("warm-up  " + warmupSteps + " steps on made-up data of the same shape while the data loaded "
+                    + "(the JIT compiles the training code before the timed loop)");
+        }
         Trainer trainer = new Trainer(net, optimizer, ds, settings).schedule(optim.schedule());
         if (state != null) {
             trainer.resume(state);
@@ -217,6 +243,34 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Starts training a spare copy of the network on made-up data shaped like the data set being
+     * loaded ({@link Datasets#profile}), so that loading and JIT compilation overlap. Null for a
+     * directory (its shape is not known before reading it).
+     */
+    private Warmup startWarmup(Activation activation, double rate, Sampling samplingMode) throws IOException {
+        Datasets.Profile p = Datasets.profile(data.dataset).orElse(null);
+        if (p == null) {
+            return null;
+        }
+        FeedForwardNet spare = resume ? Checkpoint.read(checkpoint, activation).net()
+                : init != null ? ModelFile.load(init, activation) : model.create(p.features(), p.classes(), new Random(seed));
+        if (spare.inputSize() != p.features() || spare.outputSize() != p.classes()) {
+            return null; // the shapes are reported once the data is loaded
+        }
+        int expected = epochs != null ? Math.max(epochs, 1) * Math.max(p.trainSize() / batch, 1)
+                : iters != null ? iters : BOOK_ITERATIONS;
+        TrainSettings s = new TrainSettings(Math.max(expected, 1), batch, samplingMode, seed, GradientMode.BACKPROP,
+                1, 0, optim.clipNorm(), null, 0);
+        InputMode in;
+        try {
+            in = InputMode.parse(input);
+        } catch (IllegalArgumentException e) {
+            return null; // reported later
+        }
+        return Warmup.start(spare, optim.create(rate), s, in, p.classes(), p.density());
+    }
+
     private static int checkedEpochs(int e) {
         if (e < 1) {
             throw new BadInputException("--epochs: must be at least 1, got " + e);
@@ -250,13 +304,14 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    private static Json json(Dataset ds, String modelName, String description, TrainResult r, InputMode input) {
+    private Json json(Dataset ds, String modelName, String description, TrainResult r, InputMode input) {
         History h = r.history();
         Json hist = Json.object().put("iteration", h.iterationNumbers()).put("loss", h.loss())
                 .put("epoch_iteration", h.evalIterations()).put("train_accuracy", h.trainAccuracy())
                 .put("test_accuracy", h.testAccuracy());
         return Json.object().put("dataset", ds.name()).put("model", modelName).put("architecture", description)
                 .put("iterations", r.iterations()).put("seconds", r.seconds()).put("eval_seconds", r.evalSeconds())
+                .put("warmup_steps", Math.max(warmupSteps, 0))
                 .put("train_accuracy", r.trainAccuracy()).put("test_accuracy", r.testAccuracy())
                 .put("final_loss", r.finalLoss()).put("blas", Blas.description()).put("input", input.label()).put("history", hist);
     }

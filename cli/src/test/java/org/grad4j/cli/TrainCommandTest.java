@@ -31,6 +31,23 @@ class TrainCommandTest {
     }
 
     @Test
+    void theWarmupIsReportedAndCanBeTurnedOff() {
+        CliRun warm = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "30", "--json");
+        CliRun cold = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "30", "--no-warmup", "--json");
+        assertThat(warm.exitCode()).as(warm.err()).isZero();
+        assertThat(cold.exitCode()).as(cold.err()).isZero();
+        assertThat(warm.out()).containsPattern("\"warmup_steps\":\\d+,");
+        assertThat(warm.err()).containsPattern("warm-up  \\d+ steps on made-up data");
+        assertThat(cold.out()).contains("\"warmup_steps\":0,");
+        assertThat(cold.err()).doesNotContain("warm-up");
+        // the warm-up trains a spare network: the run itself is the same
+        String loss = "\"final_loss\":";
+        assertThat(field(warm.out(), loss)).isEqualTo(field(cold.out(), loss));
+        CliRun help = CliRun.of("train", "--help");
+        assertThat(help.out()).contains("--[no-]warmup");
+    }
+
+    @Test
     void sparseInputGivesTheDenseResultsAndSaysSo() {
         CliRun dense = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "60", "--input", "dense", "--json");
         CliRun sparse = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "60", "--input", "sparse", "--json");

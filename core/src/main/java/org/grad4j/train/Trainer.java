@@ -140,34 +140,14 @@ public final class Trainer {
     /** Runs the training; throws {@link TrainingDivergedException} when the loss or weights stop being finite. */
     public TrainResult run(TrainListener listener) throws IOException {
         Split train = data.train();
-        int batch = s.batch();
-        int features = data.features();
         int perEpoch = iterationsPerEpoch();
         int evalEvery = s.evalEvery() > 0 ? s.evalEvery() : perEpoch;
-        BatchSampler sampler = new BatchSampler(train.size(), batch, s.sampling(), s.seed());
-        int[] idx = new int[batch];
-        for (int i = 0; i < start; i++) {
-            sampler.next(idx); // the batches drawn before the checkpoint
-        }
         boolean sparse = inputMode() == InputMode.SPARSE;
-        SparseRows sparseTrain = sparse ? train.sparse() : null;
-        Tensor x = sparse ? null : Tensor.zeros(batch, features);
-        int[] t = new int[batch];
+        Steps steps = new Steps(sparse);
+        steps.skip(start); // the batches drawn before the checkpoint
         double[][] params = net.paramArrays();
-        double[][] grads = net.gradArrays();
-        boolean clip = s.clipNorm() != Double.POSITIVE_INFINITY;
-        double[][] clipped = clip ? new double[grads.length][] : grads;
-        if (clip) {
-            for (int i = 0; i < grads.length; i++) {
-                clipped[i] = new double[grads[i].length];
-            }
-        }
-        // plain SGD on a dense batch: the weight updates are folded into the backward products
-        FeedForwardNet fusedNet = !sparse && s.gradient() == GradientMode.BACKPROP && !clip
-                && net instanceof FeedForwardNet f && optimizer instanceof Sgd sgd && sgd.plain() ? f : null;
         History h = history != null ? history : new History(s.iterations());
-        Evaluation eval = new Evaluation(features, sparse);
-        Gather gather = new Gather(features);
+        Evaluation eval = new Evaluation(data.features(), sparse);
         double baseLr = optimizer.lr();
         double epochLoss = 0;
         int epochCount = 0;
@@ -179,30 +159,9 @@ public final class Trainer {
 
         for (int it = start; it < s.iterations(); it++) {
             long t0 = System.nanoTime();
-            sampler.next(idx);
-            train.gatherLabels(idx, 0, batch, t);
-            if (!sparse) {
-                gather.rows(train, idx, batch, x.data());
-            }
-            double loss;
-            if (sparse) {
-                loss = ((FeedForwardNet) net).gradient(sparseTrain, idx, 0, batch, t);
-            } else if (fusedNet != null) {
-                loss = fusedNet.sgdStep(x, t, optimizer.lr());
-            } else if (s.gradient() == GradientMode.BACKPROP) {
-                loss = net.gradient(x, t);
-            } else {
-                net.numericalGradient(x, t, s.threads());
-                loss = net.loss(x, t);
-            }
+            double loss = steps.next();
             if (!Double.isFinite(loss)) {
                 throw diverged(it, "the loss is " + loss, lastCheckpoint);
-            }
-            if (clip) {
-                ClipNorm.clip(grads, s.clipNorm(), clipped);
-            }
-            if (fusedNet == null) {
-                optimizer.step(params, clipped);
             }
             stepNanos += System.nanoTime() - t0;
             h.addLoss(loss);
@@ -250,6 +209,87 @@ public final class Trainer {
             testAcc = eval.accuracy(net, data.test());
         }
         return new TrainResult(h.iterations(), stepNanos / 1e9, evalNanos / 1e9, trainAcc, testAcc, h.lastLoss(), h);
+    }
+
+    /** A fresh iteration source for this trainer's settings and {@link #inputMode()}, for {@link Warmup}. */
+    Steps steps() {
+        return new Steps(inputMode() == InputMode.SPARSE);
+    }
+
+    /**
+     * The iterations of {@link #run}, one at a time: draw a batch, take the gradient, let the
+     * optimizer update the weights. Allocates nothing per step.
+     */
+    final class Steps {
+        private final Split train = data.train();
+        private final int batch = s.batch();
+        private final BatchSampler sampler = new BatchSampler(train.size(), batch, s.sampling(), s.seed());
+        private final int[] idx = new int[batch];
+        private final int[] t = new int[batch];
+        private final boolean sparse;
+        private final SparseRows sparseTrain;
+        private final Tensor x;
+        private final Gather gather = new Gather(data.features());
+        private final double[][] params = net.paramArrays();
+        private final double[][] grads = net.gradArrays();
+        private final boolean clip = s.clipNorm() != Double.POSITIVE_INFINITY;
+        private final double[][] clipped;
+        /** Plain SGD on a dense batch: the weight updates are folded into the backward products. */
+        private final FeedForwardNet fusedNet;
+
+        Steps(boolean sparse) {
+            this.sparse = sparse;
+            this.sparseTrain = sparse ? train.sparse() : null;
+            this.x = sparse ? null : Tensor.zeros(batch, data.features());
+            this.clipped = clip ? new double[grads.length][] : grads;
+            if (clip) {
+                for (int i = 0; i < grads.length; i++) {
+                    clipped[i] = new double[grads[i].length];
+                }
+            }
+            this.fusedNet = !sparse && s.gradient() == GradientMode.BACKPROP && !clip
+                    && net instanceof FeedForwardNet f && optimizer instanceof Sgd sgd && sgd.plain() ? f : null;
+        }
+
+        /** Draws {@code n} batches without using them. */
+        void skip(int n) {
+            for (int i = 0; i < n; i++) {
+                sampler.next(idx);
+            }
+        }
+
+        /**
+         * One iteration; returns the batch's loss before the update. When it is not finite, the
+         * fused SGD path has updated nothing (the other paths leave that to the caller).
+         */
+        double next() {
+            sampler.next(idx);
+            train.gatherLabels(idx, 0, batch, t);
+            if (!sparse) {
+                gather.rows(train, idx, batch, x.data());
+            }
+            double loss;
+            if (sparse) {
+                loss = ((FeedForwardNet) net).gradient(sparseTrain, idx, 0, batch, t);
+            } else if (fusedNet != null) {
+                loss = fusedNet.sgdStep(x, t, optimizer.lr());
+            } else if (s.gradient() == GradientMode.BACKPROP) {
+                loss = net.gradient(x, t);
+            } else {
+                net.numericalGradient(x, t, s.threads());
+                loss = net.loss(x, t);
+            }
+            if (!Double.isFinite(loss)) {
+                return loss;
+            }
+            if (clip) {
+                ClipNorm.clip(grads, s.clipNorm(), clipped);
+            }
+            if (fusedNet == null) {
+                optimizer.step(params, clipped);
+            }
+            return loss;
+        }
     }
 
     private TrainingDivergedException diverged(int it, String what, int lastCheckpoint) {
