@@ -81,6 +81,11 @@ class SplitTest {
         assertThatThrownBy(() -> s.gatherRows(new int[] {5}, 0, 1, new double[12]))
                 .isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessage("gatherRows: index 5 at position 0 is outside 0..4");
+        assertThatThrownBy(() -> s.gatherRows(new int[] {1, 7, 2}, 0, 3, new double[36]))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("gatherRows: index 7 at position 1 is outside 0..4");
+        assertThatThrownBy(() -> s.gatherRows(new int[] {1, 2, -1}, 0, 3, new double[36]))
+                .hasMessage("gatherRows: index -1 at position 2 is outside 0..4");
         assertThatThrownBy(() -> s.gatherRows(new int[] {1, 2}, 0, 2, new double[20]))
                 .hasMessage("gather: output of length 20 cannot hold 2 rows of 12");
         assertThatThrownBy(() -> s.gatherRows(new int[] {1, 2}, 1, 2, new double[24]))
