@@ -61,6 +61,21 @@ public final class Halves {
     }
 
     private static volatile Thread alone;
+    private static volatile Runnable afterwards;
+
+    /**
+     * Has the worker run {@code job} right after its half of the next {@link #run}, while the caller
+     * goes on with its own work; a {@code run} that comes before the job ends waits for it. For
+     * work that may as well be done on the second core while the first computes something small,
+     * such as reading the next batch into cache. A hint: if splitting is off, or the next task runs
+     * on one thread, the job is dropped; so it is for a thread inside {@link #alone}. Exceptions from
+     * the job are ignored.
+     */
+    public static void afterNextTask(Runnable job) {
+        if (ENABLED && Thread.currentThread() != alone) {
+            afterwards = job;
+        }
+    }
 
     /**
      * Runs {@code r} on this thread without the worker: every {@link #acquire()} it makes returns
@@ -123,7 +138,18 @@ public final class Halves {
                 } catch (Throwable e) {
                     failure = e;
                 }
+                Runnable job = afterwards;
+                if (job != null) {
+                    afterwards = null;
+                }
                 finished = seen;
+                if (job != null) {
+                    try {
+                        job.run();
+                    } catch (Throwable e) {
+                        // a hint only
+                    }
+                }
                 idleSince = System.nanoTime();
             } else if (lastPause > SPIN_NANOS || System.nanoTime() - idleSince > SPIN_NANOS) {
                 sleeping = true;

@@ -224,7 +224,11 @@ public final class Trainer {
         private final Split train = data.train();
         private final int batch = s.batch();
         private final BatchSampler sampler = new BatchSampler(train.size(), batch, s.sampling(), s.seed());
-        private final int[] idx = new int[batch];
+        private int[] idx = new int[batch];
+        /** The next batch (dense input), drawn a step early so that the second core can read its rows into cache. */
+        private int[] ahead;
+        private final Runnable touchAhead;
+        private int touched;
         private final int[] t = new int[batch];
         private final boolean sparse;
         private final SparseRows sparseTrain;
@@ -249,9 +253,10 @@ public final class Trainer {
             }
             this.fusedNet = !sparse && s.gradient() == GradientMode.BACKPROP && !clip
                     && net instanceof FeedForwardNet f && optimizer instanceof Sgd sgd && sgd.plain() ? f : null;
+            this.touchAhead = () -> touched += train.touchRows(ahead, batch);
         }
 
-        /** Draws {@code n} batches without using them. */
+        /** Draws {@code n} batches without using them (before the first {@link #next()}). */
         void skip(int n) {
             for (int i = 0; i < n; i++) {
                 sampler.next(idx);
@@ -263,10 +268,24 @@ public final class Trainer {
          * fused SGD path has updated nothing (the other paths leave that to the caller).
          */
         double next() {
-            sampler.next(idx);
+            if (sparse) {
+                sampler.next(idx);
+            } else {
+                if (ahead == null) {
+                    ahead = new int[batch];
+                    sampler.next(ahead);
+                }
+                int[] drawn = ahead;
+                ahead = idx;
+                idx = drawn;
+                sampler.next(ahead);
+            }
             train.gatherLabels(idx, 0, batch, t);
             if (!sparse) {
                 gather.rows(train, idx, batch, x.data());
+                // the second core reads the next batch's rows into cache after its half of the first
+                // product, while this one computes the small layers (2-3 % of a step, in-process A/B)
+                Halves.afterNextTask(touchAhead);
             }
             double loss;
             if (sparse) {

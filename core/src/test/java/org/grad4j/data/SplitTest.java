@@ -63,6 +63,15 @@ class SplitTest {
     }
 
     @Test
+    void touchRowsReadsTheRowsAndSkipsIndicesOutside() throws Exception {
+        Split s = split(5);
+        int all = s.touchRows(new int[] {0, 1, 2, 3, 4}, 5);
+        assertThat(s.touchRows(new int[] {0, 1, 2, 3, 4, 9, -1}, 7)).isEqualTo(all);
+        assertThat(s.touchRows(new int[] {9}, 1)).isZero();
+        assertThat(s.touchRows(new int[] {1, 2}, 0)).isZero();
+    }
+
+    @Test
     void gatherLabelsAndOneHot() throws Exception {
         Split s = split(30);
         int[] idx = {12, 25, 9};

@@ -62,4 +62,44 @@ class HalvesTest {
             Thread.sleep(5);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aJobAfterTheNextTaskRunsOnTheWorkerAndTheTaskAfterItWaits() throws InterruptedException {
+        assertThat(Halves.enabled()).isTrue();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread[] jobThread = new Thread[1];
+        boolean[] jobDone = new boolean[1];
+        Halves.afterNextTask(() -> {
+            jobThread[0] = Thread.currentThread();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            jobDone[0] = true;
+        });
+        assertThat(Halves.acquire()).isTrue();
+        Halves.run(half -> { });
+        // the caller is back while the job still waits: it runs after the worker's half
+        assertThat(jobDone[0]).isFalse();
+        release.countDown();
+        boolean[] sawJobDone = new boolean[1];
+        assertThat(Halves.acquire()).isTrue();
+        Halves.run(half -> {
+            if (half == 1) {
+                sawJobDone[0] = jobDone[0];
+            }
+        });
+        assertThat(sawJobDone[0]).as("the next task ran after the job").isTrue();
+        assertThat(jobThread[0]).isNotNull().isNotSameAs(Thread.currentThread());
+
+        // a thread alone does not leave jobs for the worker
+        boolean[] ran = new boolean[1];
+        Halves.alone(() -> Halves.afterNextTask(() -> ran[0] = true));
+        assertThat(Halves.acquire()).isTrue();
+        Halves.run(half -> { });
+        assertThat(Halves.acquire()).isTrue();
+        Halves.run(half -> { });
+        assertThat(ran[0]).isFalse();
+    }
 }
