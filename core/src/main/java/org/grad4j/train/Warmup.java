@@ -27,7 +27,7 @@ public final class Warmup implements AutoCloseable {
     /** Longest a warm-up runs, in nanoseconds. */
     public static final long MAX_NANOS = 3_000_000_000L;
     /** Examples of made-up data. */
-    static final int EXAMPLES = 2000;
+    static final int EXAMPLES = 500;
 
     private final Thread thread;
     private volatile boolean stop;
@@ -113,9 +113,14 @@ public final class Warmup implements AutoCloseable {
     /** {@link #EXAMPLES} random images with about {@code density} of their pixels nonzero, random labels. */
     static Dataset madeUp(int features, int classes, double density, Random rng) {
         byte[] pixels = new byte[EXAMPLES * features];
+        long bits = rng.nextLong() | 1;
+        long threshold = (long) (density * (1L << 31));
         for (int i = 0; i < pixels.length; i++) {
-            if (rng.nextDouble() < density) {
-                pixels[i] = (byte) (1 + rng.nextInt(255));
+            bits ^= bits << 13; // xorshift: a million draws without the cost of Random
+            bits ^= bits >>> 7;
+            bits ^= bits << 17;
+            if ((bits >>> 33) < threshold) {
+                pixels[i] = (byte) (1 + (int) ((bits & 0xFFFF) % 255));
             }
         }
         int[] labels = new int[EXAMPLES];
