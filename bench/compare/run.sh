@@ -165,7 +165,7 @@ def detail(name, d):
     if name == "grad4j":
         b = d.get("blas")
         mode = f"input {d['input']}; " if "input" in d else ""
-        warm = f"warm-up {d['warmup_steps']} steps while loading; " if "warmup_steps" in d else ""
+        warm = f"warm-up {d['warmup_steps']} steps while loading; " if d.get("warmup_steps") else ""
         return mode + warm + (f"blas: {b}" if b is not None else "")
     threads = f"{d['threads']} thread{'s' if d['threads'] != 1 else ''}"
     mode = f", {d['mode']}" if "mode" in d else ""

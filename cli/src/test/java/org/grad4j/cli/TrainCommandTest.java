@@ -31,9 +31,9 @@ class TrainCommandTest {
     }
 
     @Test
-    void theWarmupIsReportedAndCanBeTurnedOff() {
-        CliRun warm = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "30", "--json");
-        CliRun cold = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "30", "--no-warmup", "--json");
+    void theWarmupIsOptInAndReported() {
+        CliRun warm = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "30", "--warmup", "--json");
+        CliRun cold = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "30", "--json");
         assertThat(warm.exitCode()).as(warm.err()).isZero();
         assertThat(cold.exitCode()).as(cold.err()).isZero();
         assertThat(warm.out()).containsPattern("\"warmup_steps\":\\d+,");
