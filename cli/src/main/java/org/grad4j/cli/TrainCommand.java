@@ -66,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--input", defaultValue = "auto", paramLabel = "MODE",
             description = "How batches are multiplied: sparse (only the nonzero pixels, straight from the stored "
                     + "bytes), dense (pixels expanded to doubles, BLAS), or auto (default: sparse when at most "
-                    + "30 % of the training pixels are nonzero, as in MNIST, and the run has at least 5000 "
+                    + "30 %% of the training pixels are nonzero, as in MNIST, and the run has at least 5000 "
                     + "iterations; dense for Fashion-MNIST). Same results to rounding.")
     String input;
 

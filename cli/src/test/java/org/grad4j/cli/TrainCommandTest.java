@@ -47,6 +47,16 @@ class TrainCommandTest {
         assertThat(help.out()).contains("--[no-]warmup");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"diff", "grad", "descend", "field", "compare", "lr-sweep",
+        "regress", "example", "train", "eval", "gradcheck", "info"})
+    void helpIsPrintedWithoutFormatWarnings(String command) {
+        // picocli formats descriptions with String.format: a lone '%' makes it warn and print the raw text
+        CliRun r = CliRun.of(command, "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out() + r.err()).doesNotContain("WARN").contains("Usage:");
+    }
+
     @Test
     void sparseInputGivesTheDenseResultsAndSaysSo() {
         CliRun dense = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "60", "--input", "dense", "--json");
