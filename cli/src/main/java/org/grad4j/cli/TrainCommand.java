@@ -1,6 +1,5 @@
 package org.grad4j.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -153,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
             net = ModelFile.load(init, activation);
         }
         Dataset ds;
-        Warmup warm = mode == GradientMode.BACKPROP && warmup ? startWarmup(activation, rate, samplingMode) : null;
+        Warmup warm = mode == GradientMode.BACKPROP && warmup ? startWarmup(net, rate, samplingMode) : null;
         try {
             ds = data.load(log);
         } finally {
@@ -245,17 +244,17 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Starts training a spare copy of the network on made-up data shaped like the data set being
-     * loaded ({@link Datasets#profile}), so that loading and JIT compilation overlap. Null for a
-     * directory (its shape is not known before reading it).
+     * Starts training a spare copy of the network ({@code loaded} from --init or --resume, else a new
+     * one) on made-up data shaped like the data set being loaded ({@link Datasets#profile}), so that
+     * loading and JIT compilation overlap. Null for a directory (its shape is not known before
+     * reading it).
      */
-    private Warmup startWarmup(Activation activation, double rate, Sampling samplingMode) throws IOException {
+    private Warmup startWarmup(FeedForwardNet loaded, double rate, Sampling samplingMode) {
         Datasets.Profile p = Datasets.profile(data.dataset).orElse(null);
         if (p == null) {
             return null;
         }
-        FeedForwardNet spare = resume ? Checkpoint.read(checkpoint, activation).net()
-                : init != null ? ModelFile.load(init, activation) : model.create(p.features(), p.classes(), new Random(seed));
+        FeedForwardNet spare = loaded != null ? loaded.copy() : model.create(p.features(), p.classes(), new Random(seed));
         if (spare.inputSize() != p.features() || spare.outputSize() != p.classes()) {
             return null; // the shapes are reported once the data is loaded
         }
@@ -269,7 +268,7 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return null; // reported later
         }
-        return Warmup.start(spare, optim.create(rate), s, in, p.classes(), p.density());
+        return Warmup.start(spare, optim.create(rate), s, in, p.density());
     }
 
     private static int checkedEpochs(int e) {

@@ -43,6 +43,19 @@ class TrainCommandTest {
         // the warm-up trains a spare network: the run itself is the same
         String loss = "\"final_loss\":";
         assertThat(field(warm.out(), loss)).isEqualTo(field(cold.out(), loss));
+
+        // from saved weights, the warm-up trains a copy of them and leaves the loaded ones alone
+        Path model = dir.resolve("start.npz");
+        assertThat(CliRun.of("train", "--dataset", "mnist-sample", "--iters", "20", "--save", model.toString())
+                .exitCode()).isZero();
+        CliRun warmInit = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "30", "--init", model.toString(),
+                "--warmup", "--json");
+        CliRun coldInit = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "30", "--init", model.toString(),
+                "--json");
+        assertThat(warmInit.exitCode()).as(warmInit.err()).isZero();
+        assertThat(warmInit.err()).containsPattern("warm-up  \\d+ steps");
+        assertThat(field(warmInit.out(), loss)).isEqualTo(field(coldInit.out(), loss));
+
         CliRun help = CliRun.of("train", "--help");
         assertThat(help.out()).contains("--[no-]warmup");
     }

@@ -150,6 +150,11 @@ public final class Affine implements Layer {
         if (db != null) {
             Ops.sumColumns(dout, db);
         }
+        return dx(dout);
+    }
+
+    /** {@code dx = dout W^T} with the current W, or null when this layer does not compute it. */
+    private Tensor dx(Tensor dout) {
         if (!computeDx) {
             return null;
         }
@@ -179,12 +184,7 @@ public final class Affine implements Layer {
             }
             return d;
         }
-        Tensor d = null;
-        if (computeDx) {
-            dx = Tensor.reuse(dx, x.rows(), x.cols());
-            Gemm.gemm(false, true, 1.0, dout, w, 0.0, dx);
-            d = dx;
-        }
+        Tensor d = dx(dout); // before W changes
         Gemm.gemm(true, false, -lr, x, dout, 1.0, w);
         if (b != null) {
             Ops.sumColumns(dout, db);

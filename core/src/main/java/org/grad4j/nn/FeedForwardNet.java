@@ -100,7 +100,7 @@ public class FeedForwardNet implements Network {
     }
 
     /** A network with the same architecture and (copied) current weights. */
-    FeedForwardNet copy() {
+    public FeedForwardNet copy() {
         List<Tensor> ws = new ArrayList<>();
         List<Tensor> bs = affines[0].b() == null ? null : new ArrayList<>();
         for (Affine a : affines) {

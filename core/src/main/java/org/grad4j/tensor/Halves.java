@@ -43,6 +43,10 @@ public final class Halves {
     private static volatile int finished;
     private static volatile boolean sleeping;
     private static volatile Throwable failure;
+    /** The thread inside {@link #alone}, or null. */
+    private static volatile Thread alone;
+    /** The job {@link #afterNextTask} left for the worker, or null. */
+    private static volatile Runnable afterwards;
     private static final Thread WORKER = ENABLED ? start() : null;
 
     private Halves() {}
@@ -59,9 +63,6 @@ public final class Halves {
     public static boolean acquire() {
         return ENABLED && Thread.currentThread() != alone && BUSY.compareAndSet(false, true);
     }
-
-    private static volatile Thread alone;
-    private static volatile Runnable afterwards;
 
     /**
      * Has the worker run {@code job} right after its half of the next {@link #run}, while the caller

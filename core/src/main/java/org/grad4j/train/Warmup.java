@@ -1,12 +1,15 @@
 package org.grad4j.train;
 
+import java.util.List;
 import java.util.Random;
 import org.grad4j.data.Dataset;
 import org.grad4j.data.IdxImages;
 import org.grad4j.data.IdxLabels;
 import org.grad4j.nn.Network;
+import org.grad4j.nn.Parameter;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Halves;
+import org.grad4j.tensor.Tensor;
 
 /**
  * Trains a spare network on made-up data of the real run's shape, on a background thread, so that
@@ -37,9 +40,8 @@ public final class Warmup implements AutoCloseable {
     private volatile int done;
     private volatile Throwable failure;
 
-    private Warmup(Network spare, Optimizer optimizer, TrainSettings settings, InputMode input, int classes,
-                   double density) {
-        this.thread = new Thread(() -> Halves.alone(() -> loop(spare, optimizer, settings, input, classes, density)),
+    private Warmup(Network spare, Optimizer optimizer, TrainSettings settings, InputMode input, double density) {
+        this.thread = new Thread(() -> Halves.alone(() -> loop(spare, optimizer, settings, input, density)),
                 "grad4j-warmup");
         thread.setDaemon(true);
     }
@@ -51,13 +53,12 @@ public final class Warmup implements AutoCloseable {
      * @param optimizer an optimizer of the kind the real run uses (its state changes)
      * @param settings  the real run's settings (batch, sampling, gradient, clipping, iterations)
      * @param input     the real run's input mode; {@link InputMode#AUTO} resolves against {@code density}
-     * @param classes   number of classes of the real data
      * @param density   expected fraction of nonzero pixels of the real data (0.19 for MNIST, 0.5 for Fashion-MNIST)
      *     (when it cannot be used with these settings, the warm-up stops at once with that {@link #failure()})
      */
     public static Warmup start(Network spare, Optimizer optimizer, TrainSettings settings, InputMode input,
-                               int classes, double density) {
-        Warmup w = new Warmup(spare, optimizer, settings, input, classes, density);
+                               double density) {
+        Warmup w = new Warmup(spare, optimizer, settings, input, density);
         w.thread.start();
         return w;
     }
@@ -94,11 +95,13 @@ public final class Warmup implements AutoCloseable {
         }
     }
 
-    private void loop(Network spare, Optimizer optimizer, TrainSettings settings, InputMode input, int classes,
-                      double density) {
+    private void loop(Network spare, Optimizer optimizer, TrainSettings settings, InputMode input, double density) {
         long end = System.nanoTime() + MAX_NANOS;
         try {
-            int features = spare.parameters().get(0).value().rows();
+            List<Parameter> params = spare.parameters();
+            int features = params.get(0).value().rows();
+            Tensor out = params.get(params.size() - 1).value(); // the last bias, or the last weight without biases
+            int classes = out.rank() == 1 ? out.size() : out.cols();
             Dataset data = madeUp(features, classes, density, new Random(20261125L));
             Trainer.Steps steps = new Trainer(spare, optimizer, data, settings.withCheckpoint(null, 0)).input(input).steps();
             while (!stop && done < MAX_STEPS && System.nanoTime() < end) {

@@ -34,7 +34,7 @@ class WarmupTest {
     void trainsTheSpareNetworkUntilClosed(InputMode mode) throws Exception {
         TwoLayerNet spare = net(1);
         double[] w1 = spare.paramArrays()[0].clone();
-        Warmup w = Warmup.start(spare, new Sgd(0.1), TrainSettings.book(), mode, 10, 0.19);
+        Warmup w = Warmup.start(spare, new Sgd(0.1), TrainSettings.book(), mode, 0.19);
         awaitSteps(w, 3);
         w.close();
         int steps = w.steps();
@@ -48,7 +48,7 @@ class WarmupTest {
     @Test
     void aModeThatCannotBeUsedIsAFailureNotAnException() {
         TrainSettings numerical = TrainSettings.book().withGradient(GradientMode.NUMERICAL, 1);
-        Warmup w = Warmup.start(net(1), new Sgd(0.1), numerical, InputMode.SPARSE, 10, 0.19);
+        Warmup w = Warmup.start(net(1), new Sgd(0.1), numerical, InputMode.SPARSE, 0.19);
         w.close();
         assertThat(w.failure()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sparse input works with the backprop gradient only");
@@ -57,7 +57,7 @@ class WarmupTest {
 
     @Test
     void stopsByItselfAtItsLimits() throws Exception {
-        Warmup w = Warmup.start(net(1), new Adam(0.001), TrainSettings.book().withBatch(10), InputMode.DENSE, 10, 0.5);
+        Warmup w = Warmup.start(net(1), new Adam(0.001), TrainSettings.book().withBatch(10), InputMode.DENSE, 0.5);
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (w.running() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -76,7 +76,7 @@ class WarmupTest {
         TwoLayerNet cold = net(7);
         TrainResult a = new Trainer(cold, new Sgd(0.1), sample, s).input(InputMode.DENSE).run(TrainListener.NONE);
 
-        Warmup w = Warmup.start(net(8), new Sgd(0.1), s, InputMode.DENSE, 10, 0.19);
+        Warmup w = Warmup.start(net(8), new Sgd(0.1), s, InputMode.DENSE, 0.19);
         TwoLayerNet warm = net(7);
         w.close();
         TrainResult b = new Trainer(warm, new Sgd(0.1), sample, s).input(InputMode.DENSE).run(TrainListener.NONE);
