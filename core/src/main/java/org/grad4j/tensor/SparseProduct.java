@@ -14,7 +14,10 @@ package org.grad4j.tensor;
  *
  * <p>Sums run over the nonzeros in increasing column order (forward) and increasing row order
  * (backward), with fused multiply-adds: results agree with a dense product to rounding, and are the
- * same whether one or two cores compute them. Work is split over two cores with {@link Halves}
+ * same whether one or two cores compute them. Products of at least {@link WideSparseKernels#MIN}
+ * columns (the book's 50 hidden units) keep a whole row's sums in 13 registers
+ * ({@link WideSparseKernels}), narrower ones work on windows of 28 ({@link SparseKernels}). Work is
+ * split over two cores with {@link Halves}
  * (by rows forward, by columns backward, balanced by nonzero count). Buffers are kept between calls:
  * nothing is allocated once warm. Not thread-safe.
  */
@@ -39,6 +42,8 @@ public final class SparseProduct {
     private int cap;
     private int split;
     private int[] cursor = new int[0];
+    /** Where the wide kernel's sums start when there is no bias. */
+    private double[] zeros = new double[0];
     private int[] cnt0 = new int[0];
     private int[] cnt1 = new int[0];
     private char[] row0 = new char[0];
@@ -179,6 +184,9 @@ public final class SparseProduct {
         this.x = x;
         this.count = count;
         this.n = n;
+        if (zeros.length < n) {
+            zeros = new double[n];
+        }
         if (rows.length < count) {
             rows = new int[count];
             cursor = new int[count];
@@ -250,16 +258,37 @@ public final class SparseProduct {
             if (!backward) {
                 int r0 = half == 0 ? 0 : split;
                 int r1 = half == 0 ? split : count;
-                if (r0 < r1) {
-                    SparseKernels.times(x.start(), x.index(), x.code(), x.levels(), rows, r0, r1, x.cols(), BLOCK,
-                            w, n, bias, out, cursor, !record ? null : half == 0 ? cnt0 : cnt1, half == 0 ? row0 : row1,
-                            half == 0 ? code0 : code1, cap);
+                if (r0 == r1) {
+                    return;
                 }
+                timesRows(half, r0, r1);
             } else {
                 int k0 = half == 0 ? 0 : kSplit;
                 int k1 = half == 0 ? kSplit : x.cols();
-                SparseKernels.transposeTimes(x.levels(), k0, k1, d, n, dW, cnt0, row0, code0, cnt1, row1, code1,
+                transposeTimesRows(k0, k1);
+            }
+        }
+
+        private void timesRows(int half, int r0, int r1) {
+            int[] c = !record ? null : half == 0 ? cnt0 : cnt1;
+            char[] bRow = half == 0 ? row0 : row1;
+            byte[] bCode = half == 0 ? code0 : code1;
+            if (n >= WideSparseKernels.MIN) {
+                WideSparseKernels.times(x.start(), x.index(), x.code(), x.levels(), rows, r0, r1, w, n,
+                        bias != null ? bias : zeros, out, c, bRow, bCode, cap);
+            } else {
+                SparseKernels.times(x.start(), x.index(), x.code(), x.levels(), rows, r0, r1, x.cols(), BLOCK, w, n,
+                        bias, out, cursor, c, bRow, bCode, cap);
+            }
+        }
+
+        private void transposeTimesRows(int k0, int k1) {
+            if (n >= WideSparseKernels.MIN) {
+                WideSparseKernels.transposeTimes(x.levels(), k0, k1, d, n, dW, cnt0, row0, code0, cnt1, row1, code1,
                         cap, split);
+            } else {
+                SparseKernels.transposeTimes(x.levels(), k0, k1, d, n, dW, cnt0, row0, code0, cnt1, row1, code1, cap,
+                        split);
             }
         }
     }
