@@ -2,6 +2,7 @@ package org.grad4j.tensor;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -9,6 +10,14 @@ import java.util.concurrent.locks.LockSupport;
  * long-lived worker thread does half 1. Used for the large matrix products of training, where
  * handing work to a general pool costs more than it saves: the worker spins between tasks that come
  * in quick succession (those of a training step) and otherwise sleeps until the caller wakes it.
+ *
+ * <p>Half 1 goes to whichever thread takes it first: the caller, having finished half 0, does it
+ * itself when the worker has not started it yet (the worker may be descheduled: on a two-core
+ * machine the JIT compiler, or another process, often holds the second core while the program
+ * warms up). Either way each half runs exactly once and computes the same numbers, so results do
+ * not depend on which thread ran it. A caller whose half 1 is under way on the worker spins a
+ * little ({@link #WAIT_SPIN_NANOS}) and then sleeps until the worker is done, which frees its core
+ * for the worker should the two have ended up on one.
  *
  * <p>One computation at a time: when another thread holds the worker, or when splitting is off,
  * {@link #acquire()} returns false and the caller runs both halves itself. Nothing is allocated
@@ -36,12 +45,23 @@ public final class Halves {
      */
     private static final long SPIN_NANOS = Long.getLong("grad4j.spin", 200_000L);
 
+    /**
+     * How long a caller waits for the worker's half by spinning before it sleeps
+     * ({@code -Dgrad4j.waitSpin=NANOS}, default 50 us): longer than the two halves of a step
+     * usually differ, far shorter than the few milliseconds a descheduled worker can take.
+     */
+    private static final long WAIT_SPIN_NANOS = Long.getLong("grad4j.waitSpin", 50_000L);
+
     private static final boolean ENABLED = decide();
     private static final AtomicBoolean BUSY = new AtomicBoolean();
     private static volatile Task task;
     private static volatile int posted;
+    /** The last task whose half 1 a thread has taken; task {@code p} is free while this is {@code p - 1}. */
+    private static final AtomicInteger CLAIMED = new AtomicInteger();
     private static volatile int finished;
     private static volatile boolean sleeping;
+    /** The caller sleeping until the worker finishes, or null. */
+    private static volatile Thread waiting;
     private static volatile Throwable failure;
     /** The thread inside {@link #alone}, or null. */
     private static volatile Thread alone;
@@ -65,12 +85,13 @@ public final class Halves {
     }
 
     /**
-     * Has the worker run {@code job} right after its half of the next {@link #run}, while the caller
-     * goes on with its own work; a {@code run} that comes before the job ends waits for it. For
-     * work that may as well be done on the second core while the first computes something small,
-     * such as reading the next batch into cache. A hint: if splitting is off, or the next task runs
-     * on one thread, the job is dropped; so it is for a thread inside {@link #alone}. Exceptions from
-     * the job are ignored.
+     * Has the worker run {@code job} right after its half of the next {@link #run} (or, when the
+     * caller took that half, as soon as the worker next looks), while the caller goes on with its
+     * own work; a {@code run} that comes before the job ends does its half 1 itself. For work that
+     * may as well be done on the second core while the first computes something small, such as
+     * reading the next batch into cache. A hint: if splitting is off, or the next task runs on one
+     * thread, the job is dropped; so it is for a thread inside {@link #alone}. Exceptions from the
+     * job are ignored.
      */
     public static void afterNextTask(Runnable job) {
         if (ENABLED && Thread.currentThread() != alone) {
@@ -93,24 +114,31 @@ public final class Halves {
     }
 
     /**
-     * Runs {@code t.run(0)} here and {@code t.run(1)} on the worker, returns when both are done and
-     * releases the worker. Must follow a successful {@link #acquire()}.
+     * Runs {@code t.run(0)} here and {@code t.run(1)} on the worker, or here too when the worker has
+     * not started it by the time half 0 is done; returns when both are done and releases the worker.
+     * Must follow a successful {@link #acquire()}.
      */
     public static void run(Task t) {
         try {
             failure = null;
             task = t;
-            posted = posted + 1;
+            int p = posted + 1;
+            posted = p;
             if (sleeping) {
                 LockSupport.unpark(WORKER);
             }
+            boolean stolen = false;
             try {
                 t.run(0);
             } finally {
                 // also when half 0 failed: the worker must be done before it is released
-                while (finished != posted) {
-                    Thread.onSpinWait();
+                stolen = CLAIMED.compareAndSet(p - 1, p);
+                if (!stolen) {
+                    awaitWorker(p);
                 }
+            }
+            if (stolen) {
+                t.run(1);
             }
             Throwable f = failure;
             if (f instanceof RuntimeException re) {
@@ -125,6 +153,22 @@ public final class Halves {
         }
     }
 
+    /** Spins, then sleeps, until the worker has finished task {@code p}. */
+    private static void awaitWorker(int p) {
+        long spinUntil = System.nanoTime() + WAIT_SPIN_NANOS;
+        while (finished != p) {
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else {
+                waiting = Thread.currentThread();
+                if (finished != p) {
+                    LockSupport.park(Halves.class);
+                }
+                waiting = null;
+            }
+        }
+    }
+
     private static void work() {
         int seen = 0;
         long idleSince = System.nanoTime();
@@ -134,16 +178,25 @@ public final class Halves {
             if (p != seen) {
                 lastPause = System.nanoTime() - idleSince;
                 seen = p;
-                try {
-                    task.run(1);
-                } catch (Throwable e) {
-                    failure = e;
+                boolean mine = CLAIMED.compareAndSet(p - 1, p);
+                if (mine) {
+                    try {
+                        task.run(1);
+                    } catch (Throwable e) {
+                        failure = e;
+                    }
                 }
                 Runnable job = afterwards;
                 if (job != null) {
                     afterwards = null;
                 }
-                finished = seen;
+                if (mine) {
+                    finished = p;
+                    Thread w = waiting;
+                    if (w != null) {
+                        LockSupport.unpark(w);
+                    }
+                }
                 if (job != null) {
                     try {
                         job.run();

@@ -42,8 +42,9 @@ class HalvesTest {
     }
 
     @org.junit.jupiter.api.Test
-    void tasksAfterShortAndLongPausesAllRunOnBothThreads() throws InterruptedException {
-        // the worker spins after short pauses and sleeps after long ones; every task must still run
+    void theWorkerTakesHalfOneWhenTheCallerIsBusyAfterShortAndLongPauses() throws InterruptedException {
+        // the worker spins after short pauses and sleeps after long ones; it must still take every
+        // half 1 that the caller leaves to it (here half 0 waits until half 1 has run)
         long[] pausesNanos = {0, 0, 30_000, 0, 2_000_000, 0, 10_000, 500_000, 0, 300_000, 0};
         Thread[] ran = new Thread[2];
         for (int round = 0; round < 3; round++) {
@@ -55,7 +56,17 @@ class HalvesTest {
                 assertThat(Halves.acquire()).isTrue();
                 ran[0] = null;
                 ran[1] = null;
-                Halves.run(half -> ran[half] = Thread.currentThread());
+                java.util.concurrent.atomic.AtomicBoolean oneDone = new java.util.concurrent.atomic.AtomicBoolean();
+                Halves.run(half -> {
+                    ran[half] = Thread.currentThread();
+                    if (half == 1) {
+                        oneDone.set(true);
+                    } else {
+                        while (!oneDone.get()) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                });
                 assertThat(ran[0]).isSameAs(Thread.currentThread());
                 assertThat(ran[1]).isNotNull().isNotSameAs(Thread.currentThread());
             }
@@ -64,11 +75,40 @@ class HalvesTest {
     }
 
     @org.junit.jupiter.api.Test
-    void aJobAfterTheNextTaskRunsOnTheWorkerAndTheTaskAfterItWaits() throws InterruptedException {
+    void everyHalfRunsExactlyOnceWhoeverTakesIt() {
+        // quick tasks: the caller often finishes half 0 before the worker has looked, and takes half 1
+        java.util.concurrent.atomic.AtomicIntegerArray runs = new java.util.concurrent.atomic.AtomicIntegerArray(2);
+        int tasks = 20_000;
+        for (int i = 0; i < tasks; i++) {
+            assertThat(Halves.acquire()).isTrue();
+            Halves.run(runs::incrementAndGet);
+        }
+        assertThat(runs.get(0)).isEqualTo(tasks);
+        assertThat(runs.get(1)).isEqualTo(tasks);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFailureInEitherHalfReachesTheCaller() {
+        for (int failing = 0; failing < 2; failing++) {
+            int f = failing;
+            assertThat(Halves.acquire()).isTrue();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Halves.run(half -> {
+                if (half == f) {
+                    throw new IllegalStateException("half " + f);
+                }
+            })).isInstanceOf(IllegalStateException.class).hasMessage("half " + f);
+            // the worker is free again
+            assertThat(Halves.acquire()).isTrue();
+            Halves.run(half -> { });
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aJobAfterTheNextTaskRunsOnTheWorkerWhileTheCallerTakesTheTasksAfterIt() throws InterruptedException {
         assertThat(Halves.enabled()).isTrue();
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         Thread[] jobThread = new Thread[1];
-        boolean[] jobDone = new boolean[1];
+        java.util.concurrent.atomic.AtomicBoolean jobDone = new java.util.concurrent.atomic.AtomicBoolean();
         Halves.afterNextTask(() -> {
             jobThread[0] = Thread.currentThread();
             try {
@@ -76,30 +116,48 @@ class HalvesTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            jobDone[0] = true;
+            jobDone.set(true);
         });
         assertThat(Halves.acquire()).isTrue();
-        Halves.run(half -> { });
-        // the caller is back while the job still waits: it runs after the worker's half
-        assertThat(jobDone[0]).isFalse();
-        release.countDown();
-        boolean[] sawJobDone = new boolean[1];
-        assertThat(Halves.acquire()).isTrue();
+        java.util.concurrent.atomic.AtomicBoolean oneDone = new java.util.concurrent.atomic.AtomicBoolean();
         Halves.run(half -> {
             if (half == 1) {
-                sawJobDone[0] = jobDone[0];
+                oneDone.set(true);
+            } else {
+                while (!oneDone.get()) {
+                    Thread.onSpinWait();
+                }
             }
         });
-        assertThat(sawJobDone[0]).as("the next task ran after the job").isTrue();
+        // the caller is back while the job still waits: it runs after the worker's half
+        assertThat(jobDone.get()).isFalse();
+        // meanwhile the caller does the next tasks' halves 1 itself instead of waiting for the job
+        Thread[] ran = new Thread[1];
+        for (int i = 0; i < 3; i++) {
+            assertThat(Halves.acquire()).isTrue();
+            Halves.run(half -> {
+                if (half == 1) {
+                    ran[0] = Thread.currentThread();
+                }
+            });
+            assertThat(ran[0]).isSameAs(Thread.currentThread());
+        }
+        assertThat(jobDone.get()).isFalse();
+        release.countDown();
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (!jobDone.get() && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        assertThat(jobDone.get()).isTrue();
         assertThat(jobThread[0]).isNotNull().isNotSameAs(Thread.currentThread());
 
         // a thread alone does not leave jobs for the worker
-        boolean[] ran = new boolean[1];
-        Halves.alone(() -> Halves.afterNextTask(() -> ran[0] = true));
+        boolean[] ran2 = new boolean[1];
+        Halves.alone(() -> Halves.afterNextTask(() -> ran2[0] = true));
         assertThat(Halves.acquire()).isTrue();
         Halves.run(half -> { });
         assertThat(Halves.acquire()).isTrue();
         Halves.run(half -> { });
-        assertThat(ran[0]).isFalse();
+        assertThat(ran2[0]).isFalse();
     }
 }
