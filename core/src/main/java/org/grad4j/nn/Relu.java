@@ -1,6 +1,7 @@
 package org.grad4j.nn;
 
 import org.grad4j.tensor.Ops;
+import org.grad4j.tensor.Rows;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -25,12 +26,7 @@ public final class Relu implements Layer {
                     + ", expected " + (out == null ? "a forward call first" : out.shapeString()));
         }
         dx = Tensor.reuse(dx, out.rows(), out.cols());
-        double[] y = out.data();
-        double[] g = dout.data();
-        double[] d = dx.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = y[i] > 0.0 ? g[i] : 0.0;
-        }
+        Rows.reluBackward(dout.data(), out.data(), dx.data(), 0, out.size());
         return dx;
     }
 }

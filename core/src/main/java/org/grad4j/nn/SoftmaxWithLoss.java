@@ -1,6 +1,7 @@
 package org.grad4j.nn;
 
 import org.grad4j.tensor.Ops;
+import org.grad4j.tensor.Rows;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -36,13 +37,8 @@ public final class SoftmaxWithLoss {
         }
         labels = t;
         oneHot = null;
-        double total = 0.0;
-        double[] xd = x.data();
         double[] lse = softmax(x);
-        for (int i = 0; i < n; i++) {
-            total += lse[i] - xd[i * k + t[i]];
-        }
-        return total / n;
+        return Rows.crossEntropy(x.data(), lse, t, k, 0, n) / n;
     }
 
     /** The mean cross-entropy of {@code softmax(x)} against one-hot (or any probability) rows {@code t}. */
@@ -87,12 +83,7 @@ public final class SoftmaxWithLoss {
         double[] d = dx.data();
         double inv = 1.0 / n;
         if (labels != null) {
-            for (int i = 0; i < yd.length; i++) {
-                d[i] = yd[i] * inv;
-            }
-            for (int i = 0; i < n; i++) {
-                d[i * k + labels[i]] -= inv;
-            }
+            Rows.crossEntropyBackward(yd, labels, inv, d, k, 0, n);
         } else {
             double[] td = oneHot.data();
             for (int i = 0; i < yd.length; i++) {

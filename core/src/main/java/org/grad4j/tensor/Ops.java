@@ -37,44 +37,29 @@ public final class Ops {
                     + b.shapeString());
         }
         out = output("addRowVector", x, out);
-        double[] xd = x.data();
-        double[] bd = b.data();
-        double[] od = out.data();
-        for (int i = 0; i < rows; i++) {
-            int r = i * cols;
-            for (int j = 0; j < cols; j++) {
-                od[r + j] = xd[r + j] + bd[j];
-            }
+        if (out != x) {
+            System.arraycopy(x.data(), 0, out.data(), 0, x.size());
         }
+        Rows.addPartAndBias(out.data(), null, b.data(), cols, 0, rows);
         return out;
     }
 
     /**
-     * Logistic sigmoid {@code out = 1 / (1 + exp(-x))}, element-wise; with the Vector API four at a
-     * time, within 4 ulp of the scalar formula and the same on every run ({@code VectorMath.sigmoid}).
+     * Logistic sigmoid {@code out = 1 / (1 + exp(-x))}, element-wise ({@link Rows#sigmoid}). A plain loop: a Vector API version took about 22 us for a 100x50
+     * batch once compiled, but its JIT compilation cost about 0.5 s of processor time in the first
+     * second of a training run (3000 Fashion-MNIST iterations: 16 % faster without it, 11 of 12 paired
+     * runs).
      */
     public static Tensor sigmoid(Tensor x, Tensor out) {
         out = output("sigmoid", x, out);
-        double[] xd = x.data();
-        double[] od = out.data();
-        if (VectorApi.present()) {
-            VectorMath.sigmoid(xd, od, xd.length);
-            return out;
-        }
-        for (int i = 0; i < xd.length; i++) {
-            od[i] = 1.0 / (1.0 + Math.exp(-xd[i]));
-        }
+        Rows.sigmoid(x.data(), out.data(), 0, x.size());
         return out;
     }
 
     /** Rectified linear unit {@code out = max(0, x)}, element-wise. */
     public static Tensor relu(Tensor x, Tensor out) {
         out = output("relu", x, out);
-        double[] xd = x.data();
-        double[] od = out.data();
-        for (int i = 0; i < xd.length; i++) {
-            od[i] = xd[i] > 0.0 ? xd[i] : 0.0;
-        }
+        Rows.relu(x.data(), out.data(), 0, x.size());
         return out;
     }
 
@@ -98,28 +83,7 @@ public final class Ops {
         if (lse != null && lse.length < rows) {
             throw new IllegalArgumentException("softmaxRows: lse has " + lse.length + " entries for " + rows + " rows");
         }
-        double[] xd = x.data();
-        double[] od = out.data();
-        for (int i = 0; i < rows; i++) {
-            int r = i * cols;
-            double max = xd[r];
-            for (int j = 1; j < cols; j++) {
-                max = Math.max(max, xd[r + j]);
-            }
-            double sum = 0.0;
-            for (int j = 0; j < cols; j++) {
-                double e = Math.exp(xd[r + j] - max);
-                od[r + j] = e;
-                sum += e;
-            }
-            double inv = 1.0 / sum;
-            for (int j = 0; j < cols; j++) {
-                od[r + j] *= inv;
-            }
-            if (lse != null) {
-                lse[i] = max + Math.log(sum);
-            }
-        }
+        Rows.softmax(x.data(), out.data(), lse, cols, 0, rows);
         return out;
     }
 
@@ -159,15 +123,7 @@ public final class Ops {
             throw new IllegalArgumentException("sumColumns: output shape " + out.shapeString() + ", expected ["
                     + cols + "]");
         }
-        double[] xd = x.data();
-        double[] od = out.data();
-        java.util.Arrays.fill(od, 0.0);
-        for (int i = 0; i < rows; i++) {
-            int r = i * cols;
-            for (int j = 0; j < cols; j++) {
-                od[j] += xd[r + j];
-            }
-        }
+        Rows.sumColumns(x.data(), cols, 0, rows, out.data());
         return out;
     }
 

@@ -2,7 +2,7 @@ package org.grad4j.tensor;
 
 /**
  * Whether the incubating Vector API (module {@code jdk.incubator.vector}) is present in this JVM.
- * Code that uses it lives in classes loaded only when it is ({@code VectorMath}, {@code SparseKernels});
+ * Code that uses it lives in classes loaded only when it is ({@code SparseKernels}, {@code WideSparseKernels});
  * {@code ./grad4j} and the tests pass {@code --add-modules jdk.incubator.vector}, an embedding program
  * may not.
  */
