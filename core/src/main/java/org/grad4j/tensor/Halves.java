@@ -11,13 +11,13 @@ import java.util.concurrent.locks.LockSupport;
  * handing work to a general pool costs more than it saves: the worker spins between tasks that come
  * in quick succession (those of a training step) and otherwise sleeps until the caller wakes it.
  *
- * <p>Half 1 goes to whichever thread takes it first: the caller, having finished half 0, does it
- * itself when the worker has not started it yet (the worker may be descheduled: on a two-core
- * machine the JIT compiler, or another process, often holds the second core while the program
- * warms up). Either way each half runs exactly once and computes the same numbers, so results do
- * not depend on which thread ran it. A caller whose half 1 is under way on the worker spins a
- * little ({@link #WAIT_SPIN_NANOS}) and then sleeps until the worker is done, which frees its core
- * for the worker should the two have ended up on one.
+ * <p>Half 1 normally runs on the worker; but a caller that has finished half 0 and still finds half
+ * 1 not started after {@link #STEAL_NANOS} does it itself (the worker is then descheduled: on a
+ * two-core machine the JIT compiler, or another process, can hold the second core for milliseconds
+ * while the program warms up). Either way each half runs exactly once and computes the same numbers,
+ * so results do not depend on which thread ran it. A caller whose half 1 is under way on the worker
+ * spins for up to {@link #WAIT_SPIN_NANOS} and then sleeps until the worker is done, which frees its
+ * core for the worker should the two have ended up on one.
  *
  * <p>One computation at a time: when another thread holds the worker, or when splitting is off,
  * {@link #acquire()} returns false and the caller runs both halves itself. Nothing is allocated
@@ -46,11 +46,19 @@ public final class Halves {
     private static final long SPIN_NANOS = Long.getLong("grad4j.spin", 200_000L);
 
     /**
+     * How long a caller that has finished half 0 waits for the worker to start half 1 before it runs
+     * half 1 itself ({@code -Dgrad4j.steal=NANOS}, default 50 us): a running worker starts within a
+     * microsecond, or after the short job of {@link #afterNextTask}, or 10-20 us after a wake-up; a
+     * descheduled one can take milliseconds.
+     */
+    private static final long STEAL_NANOS = Long.getLong("grad4j.steal", 50_000L);
+
+    /**
      * How long a caller waits for the worker's half by spinning before it sleeps
-     * ({@code -Dgrad4j.waitSpin=NANOS}, default 50 us): longer than the two halves of a step
+     * ({@code -Dgrad4j.waitSpin=NANOS}, default 300 us): longer than the two halves of a step
      * usually differ, far shorter than the few milliseconds a descheduled worker can take.
      */
-    private static final long WAIT_SPIN_NANOS = Long.getLong("grad4j.waitSpin", 50_000L);
+    private static final long WAIT_SPIN_NANOS = Long.getLong("grad4j.waitSpin", 300_000L);
 
     private static final boolean ENABLED = decide();
     private static final AtomicBoolean BUSY = new AtomicBoolean();
@@ -87,7 +95,8 @@ public final class Halves {
     /**
      * Has the worker run {@code job} right after its half of the next {@link #run} (or, when the
      * caller took that half, as soon as the worker next looks), while the caller goes on with its
-     * own work; a {@code run} that comes before the job ends does its half 1 itself. For work that
+     * own work; a {@code run} that comes before the job ends waits for it up to {@link #STEAL_NANOS}
+     * and then does its half 1 itself. For work that
      * may as well be done on the second core while the first computes something small, such as
      * reading the next batch into cache. A hint: if splitting is off, or the next task runs on one
      * thread, the job is dropped; so it is for a thread inside {@link #alone}. Exceptions from the
@@ -132,7 +141,7 @@ public final class Halves {
                 t.run(0);
             } finally {
                 // also when half 0 failed: the worker must be done before it is released
-                stolen = CLAIMED.compareAndSet(p - 1, p);
+                stolen = awaitClaim(p);
                 if (!stolen) {
                     awaitWorker(p);
                 }
@@ -151,6 +160,24 @@ public final class Halves {
             task = null;
             BUSY.set(false);
         }
+    }
+
+    /**
+     * Waits up to {@link #STEAL_NANOS} for the worker to take half 1 of task {@code p}; returns true
+     * when the caller has taken it instead.
+     */
+    private static boolean awaitClaim(int p) {
+        if (CLAIMED.get() == p) {
+            return false;
+        }
+        long deadline = System.nanoTime() + STEAL_NANOS;
+        while (CLAIMED.get() != p) {
+            if (System.nanoTime() >= deadline) {
+                return CLAIMED.compareAndSet(p - 1, p);
+            }
+            Thread.onSpinWait();
+        }
+        return false;
     }
 
     /** Spins, then sleeps, until the worker has finished task {@code p}. */
