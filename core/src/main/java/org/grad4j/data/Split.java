@@ -149,13 +149,24 @@ public final class Split {
      * the split are skipped. Returns a checksum of no meaning.
      */
     public int touchRows(int[] idx, int count) {
+        return touchColumns(idx, count, 0, features);
+    }
+
+    /**
+     * As {@link #touchRows}, for the columns {@code [col0, col1)} of each row only (what
+     * {@link #gatherColumns} of those columns will read).
+     */
+    public int touchColumns(int[] idx, int count, int col0, int col1) {
         int n = size();
         int sum = 0;
+        if (col0 < 0 || col1 > features || col0 >= col1) {
+            return sum;
+        }
         for (int r = 0; r < count; r++) {
             int i = idx[r];
             if (i >= 0 && i < n) {
-                int start = i * features;
-                int end = start + features;
+                int start = i * features + col0;
+                int end = i * features + col1;
                 for (int p = start; p < end; p += 64) {
                     sum += pixels[p];
                 }

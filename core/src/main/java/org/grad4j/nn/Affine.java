@@ -162,43 +162,4 @@ public final class Affine implements Layer {
         Gemm.gemm(false, true, 1.0, dout, w, 0.0, dx);
         return dx;
     }
-
-    /**
-     * The backward pass and a plain SGD step in one:
-     * <pre>{@code dx = dout W^T   (with W before the step)
-     * W = W - lr * x^T dout          (one product: gemm with alpha = -lr, beta = 1)
-     * db = sum_rows(dout);  b = b - lr * db}</pre>
-     * The weight update is the product itself, as PyTorch's {@code W.addmm_(x.t(), dout, alpha=-lr)}:
-     * {@code dW} is neither computed nor read, which saves writing it and streaming it through the
-     * update. Modifies {@code W}, {@code b} and {@code db}; {@code dW} keeps its old contents
-     * (after a sparse forward pass, which has no such product, {@code dW} is computed and applied).
-     *
-     * @return {@code dx}, or null when this layer does not compute it
-     */
-    public Tensor backwardSgd(Tensor dout, double lr) {
-        if (sparseInput || x == null || dout.rows() != x.rows() || dout.cols() != w.cols()) {
-            Tensor d = backward(dout);
-            descend(lr, dW, w);
-            if (b != null) {
-                descend(lr, db, b);
-            }
-            return d;
-        }
-        Tensor d = dx(dout); // before W changes
-        Gemm.gemm(true, false, -lr, x, dout, 1.0, w);
-        if (b != null) {
-            Ops.sumColumns(dout, db);
-            descend(lr, db, b);
-        }
-        return d;
-    }
-
-    /** {@code p -= lr * g}, element by element, as {@code Sgd}. */
-    private static void descend(double lr, Tensor g, Tensor p) {
-        double[] gd = g.data();
-        double[] pd = p.data();
-        for (int j = 0; j < pd.length; j++) {
-            pd[j] -= lr * gd[j];
-        }
-    }
 }

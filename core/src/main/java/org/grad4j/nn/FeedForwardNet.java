@@ -34,6 +34,7 @@ public class FeedForwardNet implements Network {
     private final double[][] params;
     private final double[][] grads;
     private Tensor chunk;
+    private SgdStep step;
 
     /**
      * A network with the given weights and biases, copied (the arguments are not kept or modified).
@@ -211,33 +212,40 @@ public class FeedForwardNet implements Network {
     }
 
     /**
-     * One step of plain SGD on a batch, {@code p -= lr * grad} for every parameter, with each
-     * layer's weight update folded into its weight-gradient product ({@link Affine#backwardSgd}):
-     * the same step as {@link #gradient(Tensor, int[])} followed by {@code Sgd.step} to rounding
-     * (the product accumulates {@code -lr * x^T dout} onto {@code W} directly), as PyTorch's
-     * {@code addmm_} with {@code alpha = -lr} does. The weight gradients ({@link #gradArrays()}) are
-     * not computed; the bias gradients are. Returns the loss before the step; when it is not finite
-     * (NaN or infinite) nothing is updated, as a trainer stops there.
+     * One step of plain SGD on a batch, {@code p -= lr * grad} for every parameter, on two cores
+     * ({@link SgdStep}): the same step as {@link #gradient(Tensor, int[])} followed by {@code Sgd.step}
+     * to rounding, with the first layer's update folded into its weight-gradient product (the product
+     * accumulates {@code -lr * x^T dA1} onto {@code W1} directly, as PyTorch's {@code addmm_} with
+     * {@code alpha = -lr}). The weight gradients ({@link #gradArrays()}) are not computed; the bias
+     * gradients are. Returns the loss before the step; when it is not finite (NaN or infinite)
+     * nothing is updated, as a trainer stops there.
      */
     public double sgdStep(Tensor x, int[] t, double lr) {
+        return sgdStep(null, x, t, lr);
+    }
+
+    /**
+     * As {@link #sgdStep(Tensor, int[], double)}, with the batch {@code x} written by {@code columns}
+     * during the step, each core writing the half of the columns it multiplies (null: {@code x} is
+     * already filled). Only {@code x} and the parameters (and bias gradients) are modified.
+     */
+    public double sgdStep(BatchColumns columns, Tensor x, int[] t, double lr) {
         checkLabels(x, t);
-        double loss = last.forward(forward(x), t);
-        return Double.isFinite(loss) ? backprop(loss, true, lr) : loss;
+        if (x.cols() != inputSize()) {
+            throw new IllegalArgumentException("network input shape " + x.shapeString() + ", expected [*, "
+                    + inputSize() + "]");
+        }
+        if (step == null) {
+            step = new SgdStep(affines, activation);
+        }
+        return step.run(columns, x, t, lr);
     }
 
     /** Backward through every layer from the loss layer's gradient; returns {@code loss}. */
     private double backprop(double loss) {
-        return backprop(loss, false, 0.0);
-    }
-
-    /**
-     * As {@link #backprop(double)}; with {@code step}, each affine layer also takes its plain SGD
-     * step with rate {@code lr} ({@link Affine#backwardSgd}).
-     */
-    private double backprop(double loss, boolean step, double lr) {
         Tensor dout = last.backward();
         for (int i = layers.length - 1; i >= 0 && dout != null; i--) {
-            dout = step && layers[i] instanceof Affine a ? a.backwardSgd(dout, lr) : layers[i].backward(dout);
+            dout = layers[i].backward(dout);
         }
         return loss;
     }

@@ -112,6 +112,61 @@ public final class Gemm {
     }
 
     /**
+     * Rows {@code [r0, r1)} of {@code c = alpha * op(a) * op(b) + beta * c}, on the calling thread
+     * (one part of a product split by rows); the other rows of {@code c} are not touched.
+     *
+     * @throws IllegalArgumentException on a shape mismatch or rows outside {@code c}
+     */
+    public static void gemmRows(boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta,
+            Tensor c, int r0, int r1) {
+        int m = transA ? a.cols() : a.rows();
+        int k = transA ? a.rows() : a.cols();
+        int n = transB ? b.rows() : b.cols();
+        if (k != (transB ? b.cols() : b.rows())) {
+            throw mismatch("gemmRows", transA, transB, a, b);
+        }
+        if (c.rows() != m || c.cols() != n || r0 < 0 || r1 > m || r0 > r1) {
+            throw new IllegalArgumentException("gemmRows: rows " + r0 + ".." + r1 + " of an output of shape "
+                    + c.shapeString() + ", product [" + m + ", " + n + "]");
+        }
+        if (r0 < r1) {
+            rows(transA, transB, alpha, a, b, beta, c, r0, r1, n, k);
+        }
+    }
+
+    /**
+     * {@code out = alpha * op(a)[:, k0:k1] * op(b)[k0:k1, :] + beta * out} on the calling thread: one
+     * part of a product split by its inner dimension (such as the share of a half batch in a weight
+     * gradient {@code x^T dout}); {@code out} is row-major {@code m x n}.
+     *
+     * @throws IllegalArgumentException on a shape mismatch or an inner range outside {@code op(a)}
+     */
+    public static void gemmInner(boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta,
+            double[] out, int k0, int k1) {
+        int m = transA ? a.cols() : a.rows();
+        int k = transA ? a.rows() : a.cols();
+        int n = transB ? b.rows() : b.cols();
+        if (k != (transB ? b.cols() : b.rows())) {
+            throw mismatch("gemmInner", transA, transB, a, b);
+        }
+        if (k0 < 0 || k1 > k || k0 > k1 || out.length < m * n) {
+            throw new IllegalArgumentException("gemmInner: inner range " + k0 + ".." + k1 + " of " + k
+                    + ", output of " + out.length + " values for [" + m + ", " + n + "]");
+        }
+        if (k0 == k1) {
+            if (beta == 0.0) {
+                java.util.Arrays.fill(out, 0, m * n, 0.0);
+            } else if (beta != 1.0) {
+                for (int i = 0; i < m * n; i++) {
+                    out[i] *= beta;
+                }
+            }
+            return;
+        }
+        innerRange(transA, transB, alpha, a, b, beta, out, n, m, k0, k1);
+    }
+
+    /**
      * {@code out = alpha * op(a)[:, k0:k1] * op(b)[k0:k1, :] + beta * out}: one part of a product split by
      * its inner dimension; {@code out} is row-major {@code m x n} with leading dimension {@code n}.
      */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.grad4j.data.BatchSampler;
 import org.grad4j.data.Dataset;
 import org.grad4j.data.Split;
+import org.grad4j.nn.BatchColumns;
 import org.grad4j.nn.FeedForwardNet;
 import org.grad4j.nn.Network;
 import org.grad4j.optim.ClipNorm;
@@ -22,9 +23,11 @@ import org.grad4j.tensor.Tensor;
  * accuracy on the whole training and test splits.
  *
  * <p>A step allocates nothing once warm. The network's weights are modified in place. With plain
- * {@link Sgd} on dense batches of a {@link FeedForwardNet} (backprop, no clipping), each weight update
- * is folded into its gradient product ({@link FeedForwardNet#sgdStep}), so the weight gradients
- * ({@link Network#gradArrays()}) are not filled during the run; the bias gradients are.
+ * {@link Sgd} on dense batches of a {@link FeedForwardNet} (backprop, no clipping) a step is
+ * {@link FeedForwardNet#sgdStep(org.grad4j.nn.BatchColumns, Tensor, int[], double)}: the two cores
+ * gather the batch, each the columns it multiplies, the first layer's update is folded into its
+ * gradient product, and the weight gradients ({@link Network#gradArrays()}) are not filled during
+ * the run; the bias gradients are.
  */
 public final class Trainer {
     private final Network net;
@@ -238,8 +241,19 @@ public final class Trainer {
         private final double[][] grads = net.gradArrays();
         private final boolean clip = s.clipNorm() != Double.POSITIVE_INFINITY;
         private final double[][] clipped;
-        /** Plain SGD on a dense batch: the weight updates are folded into the backward products. */
+        /** Plain SGD on a dense batch: {@link FeedForwardNet#sgdStep}, which gathers the batch itself. */
         private final FeedForwardNet fusedNet;
+        private final BatchColumns columns = new BatchColumns() {
+            @Override
+            public void fill(double[] xd, int c0, int c1) {
+                train.gatherColumns(idx, batch, c0, c1, xd);
+            }
+
+            @Override
+            public void readAhead(int c0, int c1) {
+                touched += train.touchColumns(ahead, batch, c0, c1);
+            }
+        };
 
         Steps(boolean sparse) {
             this.sparse = sparse;
@@ -281,7 +295,7 @@ public final class Trainer {
                 sampler.next(ahead);
             }
             train.gatherLabels(idx, 0, batch, t);
-            if (!sparse) {
+            if (!sparse && fusedNet == null) {
                 gather.rows(train, idx, batch, x.data());
                 // the second core reads the next batch's rows into cache after its half of the first
                 // product, while this one computes the small layers (2-3 % of a step, in-process A/B)
@@ -291,7 +305,8 @@ public final class Trainer {
             if (sparse) {
                 loss = ((FeedForwardNet) net).gradient(sparseTrain, idx, 0, batch, t);
             } else if (fusedNet != null) {
-                loss = fusedNet.sgdStep(x, t, optimizer.lr());
+                // each core gathers the columns it multiplies, and reads ahead its columns of the next batch
+                loss = fusedNet.sgdStep(columns, x, t, optimizer.lr());
             } else if (s.gradient() == GradientMode.BACKPROP) {
                 loss = net.gradient(x, t);
             } else {
