@@ -15,6 +15,7 @@ import org.grad4j.nn.Activation;
 import org.grad4j.nn.FeedForwardNet;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Blas;
+import org.grad4j.tensor.Preload;
 import org.grad4j.train.Checkpoint;
 import org.grad4j.train.GradientMode;
 import org.grad4j.train.History;
@@ -120,6 +121,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // the kernels' one-time start-up (BLAS, Vector API classes) on the second core while the data loads
+        Preload.inBackground();
         if (plot != null) {
             Plots.checkFormat(plot);
         }

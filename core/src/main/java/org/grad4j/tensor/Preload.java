@@ -1,0 +1,66 @@
+package org.grad4j.tensor;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One-time start-up work of the kernels, done on a background thread while the program does
+ * something else (typically: while a data set loads, which keeps one core busy and leaves the other
+ * idle). The first training step otherwise pays for it: loading the native BLAS and netlib's
+ * classes (about 70 ms), loading and linking the Vector API classes behind the sparse products
+ * (each vector operation bootstraps a lambda on its first use), and starting the second core's
+ * thread. None of this changes any result.
+ *
+ * <p>Call {@link #inBackground()} as early as possible; calling it again does nothing. A kernel used
+ * before the preload reaches it simply does its own start-up, as it would without the preload (the
+ * JVM lets one thread initialize a class while others wait for it).
+ */
+public final class Preload {
+
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private Preload() {
+    }
+
+    /** Starts the preload on a daemon thread, once per JVM; returns at once. */
+    public static void inBackground() {
+        if (STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(Preload::run, "grad4j-preload");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** The preload itself, on the calling thread: each kernel once on a few numbers. */
+    static void run() {
+        try {
+            Halves.enabled(); // the BLAS library and the second core's thread
+            Tensor a = Tensor.of(new double[] {0.5, -1.0, 2.0, 0.25}, 2, 2);
+            Tensor c = Tensor.zeros(2, 2);
+            Gemm.gemm(false, false, 1.0, a, a, 0.0, c);
+            Gemm.gemm(true, false, 1.0, a, a, 0.0, c);
+            Ops.softmaxRows(a, c, new double[2]);
+            Ops.sigmoid(a, c);
+            if (VectorApi.present()) {
+                for (int n : new int[] {SparseProduct.MIN_COLUMNS, WideSparseKernels.MIN}) {
+                    byte[] codes = {0, 7, 0, (byte) 200, 9, 0};
+                    SparseRows s = SparseRows.ofCodes(codes, 2, 3, LEVELS);
+                    double[] w = new double[3 * n];
+                    double[] out = new double[2 * n];
+                    SparseProduct p = new SparseProduct();
+                    p.times(s, new int[] {0, 1}, 0, 2, w, n, null, out);
+                    p.transposeTimes(out, w);
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // a preload only: whatever failed here fails again, and is reported, where it is used
+        }
+    }
+
+    private static final double[] LEVELS = new double[256];
+
+    static {
+        for (int k = 0; k < LEVELS.length; k++) {
+            LEVELS[k] = k / 255.0;
+        }
+    }
+}
