@@ -30,8 +30,9 @@ import org.openjdk.jmh.annotations.State;
 public class TrainStepBench {
 
     /**
-     * {@code fused}: {@code TwoLayerNet.sgdStep}, the weight update folded into the dW products, as
-     * {@code Trainer} runs plain SGD; {@code separate}: the gradient, then {@code p -= lr * g}.
+     * {@code fused}: {@code TwoLayerNet.sgdStep}, the step in three two-core phases with the first
+     * layer's update folded into its dW product, as {@code Trainer} runs plain SGD (which also lets
+     * the step gather the batch); {@code separate}: the gradient, then {@code p -= lr * g}.
      */
     @Param({"fused", "separate"})
     public String step;

@@ -217,7 +217,7 @@ final class SgdStep implements Halves.Task {
             a[l] = Tensor.zeros(n, cols);
             z[l] = Tensor.zeros(n, cols);
             d[l] = Tensor.zeros(n, cols);
-            dz[l] = Tensor.zeros(n, cols);
+            dz[l] = l < layers - 1 ? Tensor.zeros(n, cols) : null;
         }
         part = new double[n * affines[0].w().cols()];
         lse = new double[n];
