@@ -241,6 +241,32 @@ public class FeedForwardNet implements Network {
         return step.run(columns, x, t, lr);
     }
 
+    /**
+     * As {@link #sgdStep(Tensor, int[], double)} for the rows {@code idx[from .. from+count)} of a
+     * sparse input: the first layer multiplies only their nonzero entries ({@link SparseProduct}),
+     * forward and in {@code dW1 = x^T dA1}; then {@code W1 -= lr dW1}. The same step as
+     * {@link #gradient(SparseRows, int[], int, int, int[])} followed by {@code Sgd.step}, to rounding.
+     *
+     * @throws IllegalStateException if the first layer cannot take sparse input ({@link #sparseWorthwhile})
+     */
+    public double sgdStep(SparseRows x, int[] idx, int from, int count, int[] t, double lr) {
+        if (t.length != count) {
+            throw new IllegalArgumentException(t.length + " labels for " + count + " rows");
+        }
+        if (!affines[0].sparseCapable()) {
+            throw new IllegalStateException("sparse input needs the Vector API (--add-modules jdk.incubator.vector)"
+                    + " and a first layer of at least " + SparseProduct.MIN_COLUMNS + " units");
+        }
+        if (x.cols() != inputSize()) {
+            throw new IllegalArgumentException("network input shape [" + count + ", " + x.cols() + "], expected [*, "
+                    + inputSize() + "]");
+        }
+        if (step == null) {
+            step = new SgdStep(affines, activation);
+        }
+        return step.run(x, idx, from, count, t, lr);
+    }
+
     /** Backward through every layer from the loss layer's gradient; returns {@code loss}. */
     private double backprop(double loss) {
         Tensor dout = last.backward();

@@ -97,6 +97,13 @@ public final class Rows {
         }
     }
 
+    /** {@code y[i] += alpha * x[i]} for {@code from <= i < to} (with {@code alpha = -lr}: an SGD step). */
+    public static void axpy(double alpha, double[] x, double[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] += alpha * x[i];
+        }
+    }
+
     /** {@code out[j] = sum over rows r in [r0, r1) of x[r, j]}, in increasing row order. */
     public static void sumColumns(double[] x, int cols, int r0, int r1, double[] out) {
         Arrays.fill(out, 0, cols, 0.0);

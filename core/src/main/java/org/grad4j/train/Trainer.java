@@ -23,11 +23,11 @@ import org.grad4j.tensor.Tensor;
  * accuracy on the whole training and test splits.
  *
  * <p>A step allocates nothing once warm. The network's weights are modified in place. With plain
- * {@link Sgd} on dense batches of a {@link FeedForwardNet} (backprop, no clipping) a step is
- * {@link FeedForwardNet#sgdStep(org.grad4j.nn.BatchColumns, Tensor, int[], double)}: the two cores
- * gather the batch, each the columns it multiplies, the first layer's update is folded into its
- * gradient product, and the weight gradients ({@link Network#gradArrays()}) are not filled during
- * the run; the bias gradients are.
+ * {@link Sgd} on a {@link FeedForwardNet} (backprop, no clipping) a step is the network's
+ * {@code sgdStep} (three two-core phases): on dense batches the two cores gather the batch, each the
+ * columns it multiplies, and the first layer's update is folded into its gradient product; the
+ * weight gradients of the other layers ({@link Network#gradArrays()}) are not filled during the run
+ * (the bias gradients are).
  */
 public final class Trainer {
     private final Network net;
@@ -241,7 +241,7 @@ public final class Trainer {
         private final double[][] grads = net.gradArrays();
         private final boolean clip = s.clipNorm() != Double.POSITIVE_INFINITY;
         private final double[][] clipped;
-        /** Plain SGD on a dense batch: {@link FeedForwardNet#sgdStep}, which gathers the batch itself. */
+        /** Plain SGD on a {@link FeedForwardNet}: {@link FeedForwardNet#sgdStep} (on a dense batch it also gathers the batch). */
         private final FeedForwardNet fusedNet;
         private final BatchColumns columns = new BatchColumns() {
             @Override
@@ -265,7 +265,7 @@ public final class Trainer {
                     clipped[i] = new double[grads[i].length];
                 }
             }
-            this.fusedNet = !sparse && s.gradient() == GradientMode.BACKPROP && !clip
+            this.fusedNet = s.gradient() == GradientMode.BACKPROP && !clip
                     && net instanceof FeedForwardNet f && optimizer instanceof Sgd sgd && sgd.plain() ? f : null;
             this.touchAhead = () -> touched += train.touchRows(ahead, batch);
         }
@@ -302,7 +302,9 @@ public final class Trainer {
                 Halves.afterNextTask(touchAhead);
             }
             double loss;
-            if (sparse) {
+            if (sparse && fusedNet != null) {
+                loss = fusedNet.sgdStep(sparseTrain, idx, 0, batch, t, optimizer.lr());
+            } else if (sparse) {
                 loss = ((FeedForwardNet) net).gradient(sparseTrain, idx, 0, batch, t);
             } else if (fusedNet != null) {
                 // each core gathers the columns it multiplies, and reads ahead its columns of the next batch

@@ -125,6 +125,58 @@ class SgdStepTest {
         }
     }
 
+    /**
+     * Sparse input (only the nonzero pixels multiplied): the step equals the sparse gradient followed
+     * by {@link Sgd#step}, and the dense step on the same rows, to rounding.
+     */
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void sparseStepEqualsSparseGradientThenSgdAndTheDenseStep(Activation activation) {
+        Random rng = new Random(9);
+        int rows = 300;
+        int cols = 100;
+        double[] levels = new double[256];
+        for (int k = 0; k < 256; k++) {
+            levels[k] = k / 255.0;
+        }
+        byte[] codes = new byte[rows * cols];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = rng.nextDouble() < 0.2 ? (byte) (1 + rng.nextInt(255)) : 0;
+        }
+        org.grad4j.tensor.SparseRows sparse = org.grad4j.tensor.SparseRows.ofCodes(codes, rows, cols, levels);
+        FeedForwardNet fused = new MultiLayerNet(cols, new int[] {50}, 10, activation, Init.XAVIER, rng);
+        FeedForwardNet plain = fused.copy();
+        FeedForwardNet dense = fused.copy();
+        Sgd sgd = new Sgd(0.3);
+        int batch = 64;
+        for (int step = 0; step < 5; step++) {
+            int[] idx = new int[batch];
+            int[] t = new int[batch];
+            Tensor x = Tensor.zeros(batch, cols);
+            for (int i = 0; i < batch; i++) {
+                idx[i] = rng.nextInt(rows);
+                t[i] = rng.nextInt(10);
+                for (int j = 0; j < cols; j++) {
+                    x.data()[i * cols + j] = levels[codes[idx[i] * cols + j] & 0xFF];
+                }
+            }
+            double lossPlain = plain.gradient(sparse, idx, 0, batch, t);
+            sgd.step(plain.paramArrays(), plain.gradArrays());
+            double lossFused = fused.sgdStep(sparse, idx, 0, batch, t, 0.3);
+            double lossDense = dense.sgdStep(x, t, 0.3);
+            assertThat(lossFused).as("loss at step %d", step).isCloseTo(lossPlain, within(LOSS_ROUNDING))
+                    .isCloseTo(lossDense, within(LOSS_ROUNDING));
+            for (int p = 0; p < fused.paramArrays().length; p++) {
+                double[] a = fused.paramArrays()[p];
+                for (int j = 0; j < a.length; j++) {
+                    assertThat(a[j]).as("step %d, parameter %d, element %d", step, p, j)
+                            .isCloseTo(plain.paramArrays()[p][j], within(ROUNDING))
+                            .isCloseTo(dense.paramArrays()[p][j], within(ROUNDING));
+                }
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aBadLabelIsRefusedBeforeAnythingChanges() {
         FeedForwardNet net = new TwoLayerNet(4, 3, 2, new Random(2));

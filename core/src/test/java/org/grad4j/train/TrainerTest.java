@@ -119,6 +119,21 @@ class TrainerTest {
         }
     }
 
+    @Test
+    void denseAndSparseInputTrainTheSameWeightsWithPlainSgd() throws IOException {
+        // both take FeedForwardNet.sgdStep: the dense one gathers its batch, the sparse one does not
+        double[][] finals = new double[2][];
+        for (InputMode mode : new InputMode[] {InputMode.DENSE, InputMode.SPARSE}) {
+            FeedForwardNet net = new TwoLayerNet(784, 50, 10, new Random(5));
+            TrainSettings s = TrainSettings.book().withIterations(120).withSampling(Sampling.REPLACEMENT).withSeed(3);
+            new Trainer(net, new Sgd(0.1), sample, s).input(mode).run(TrainListener.NONE);
+            finals[mode == InputMode.DENSE ? 0 : 1] = net.paramArrays()[0].clone();
+        }
+        for (int i = 0; i < finals[0].length; i++) {
+            assertThat(finals[1][i]).as("W1[%d]", i).isCloseTo(finals[0][i], org.assertj.core.data.Offset.offset(1e-10));
+        }
+    }
+
     /** The JIT compiles more of the code during the first run; results must not depend on that. */
     @ParameterizedTest
     @EnumSource(value = InputMode.class, names = {"DENSE", "SPARSE"})
