@@ -15,8 +15,8 @@ public interface BatchColumns {
     void fill(double[] x, int c0, int c1);
 
     /**
-     * A hint, called during a step: read what the next batch's {@link #fill} of columns
-     * {@code [c0, c1)} will read, so that it is in cache by then. Does nothing by default.
+     * A hint, called during the step before the one that fills this batch: read what {@link #fill}
+     * of columns {@code [c0, c1)} will read, so that it is in cache by then. Does nothing by default.
      */
     default void readAhead(int c0, int c1) {
     }

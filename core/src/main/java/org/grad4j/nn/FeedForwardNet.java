@@ -221,7 +221,7 @@ public class FeedForwardNet implements Network {
      * nothing is updated, as a trainer stops there.
      */
     public double sgdStep(Tensor x, int[] t, double lr) {
-        return sgdStep(null, x, t, lr);
+        return sgdStep(null, null, x, t, lr);
     }
 
     /**
@@ -230,6 +230,18 @@ public class FeedForwardNet implements Network {
      * already filled). Only {@code x} and the parameters (and bias gradients) are modified.
      */
     public double sgdStep(BatchColumns columns, Tensor x, int[] t, double lr) {
+        return sgdStep(columns, null, x, t, lr);
+    }
+
+    /**
+     * As {@link #sgdStep(BatchColumns, Tensor, int[], double)}, and then, on the same two cores
+     * without a hand-off in between, the next batch's first-layer product with the updated
+     * {@code W1}: {@code next} writes its columns into {@code x}. A following call with {@code next}
+     * as {@code columns} (and the same {@code x}) starts from that product, which saves one of the
+     * three hand-offs between the cores per step; the parameters must not be changed between the
+     * two calls (reading them, as an evaluation does, is fine). Results are those of separate steps.
+     */
+    public double sgdStep(BatchColumns columns, BatchColumns next, Tensor x, int[] t, double lr) {
         checkLabels(x, t);
         if (x.cols() != inputSize()) {
             throw new IllegalArgumentException("network input shape " + x.shapeString() + ", expected [*, "
@@ -238,7 +250,7 @@ public class FeedForwardNet implements Network {
         if (step == null) {
             step = new SgdStep(affines, activation);
         }
-        return step.run(columns, x, t, lr);
+        return step.run(columns, next, x, t, lr);
     }
 
     /**

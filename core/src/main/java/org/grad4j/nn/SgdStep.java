@@ -56,7 +56,11 @@ final class SgdStep implements Halves.Task {
 
     private int phase;
     private BatchColumns columns;
+    private BatchColumns next;
     private Tensor x;
+    /** The batch whose phase 1 the last call computed (with {@link #preparedX}), or null. */
+    private BatchColumns prepared;
+    private Tensor preparedX;
     private SparseRows xs;
     private int[] idx;
     private int from;
@@ -84,16 +88,37 @@ final class SgdStep implements Halves.Task {
      * The step on {@code x} ({@code batch x inputs}, filled by {@code columns} when it is not null,
      * else already filled) with class labels {@code t}. Returns the mean cross-entropy before the
      * step; when it is not finite, nothing is updated.
+     *
+     * <p>With {@code next} not null, phase 3 goes on, on each core, to the next batch's phase 1: it
+     * writes its columns into {@code x} and multiplies them with the rows of {@code W1} the same
+     * core has just updated (no core needs the other's rows, so the two phases need no hand-off
+     * between them: one of the three per step fewer). A following call with {@code next} as its
+     * {@code columns} and the same {@code x} starts from that product; the weights must not change
+     * in between (evaluating the network, which only reads them, is fine). The numbers are those of
+     * two separate calls.
      */
-    double run(BatchColumns columns, Tensor x, int[] t, double lr) {
+    double run(BatchColumns columns, BatchColumns next, Tensor x, int[] t, double lr) {
         checkLabels(t, x.rows());
+        if (x.rows() != batch) {
+            prepared = null;
+        }
         buffers(x.rows());
+        boolean ready = columns != null && columns == prepared && x == preparedX;
+        prepared = null;
+        preparedX = null;
         this.columns = columns;
+        this.next = next;
         this.x = x;
         try {
-            return step(t, lr);
+            double loss = step(t, lr, ready);
+            if (next != null && Double.isFinite(loss)) {
+                prepared = next;
+                preparedX = x;
+            }
+            return loss;
         } finally {
             this.columns = null;
+            this.next = null;
             this.x = null;
         }
     }
@@ -110,11 +135,13 @@ final class SgdStep implements Halves.Task {
             sparse = new SparseProduct();
             dW1 = new double[affines[0].w().size()];
         }
+        prepared = null;
+        preparedX = null;
         this.xs = xs;
         this.idx = idx;
         this.from = from;
         try {
-            return step(t, lr);
+            return step(t, lr, false);
         } finally {
             this.xs = null;
             this.idx = null;
@@ -131,7 +158,8 @@ final class SgdStep implements Halves.Task {
         }
     }
 
-    private double step(int[] t, double lr) {
+    /** Phases 1 (unless {@code ready}: a previous call computed it), 2 and 3. */
+    private double step(int[] t, double lr, boolean ready) {
         this.t = t;
         this.lr = lr;
         try {
@@ -139,7 +167,7 @@ final class SgdStep implements Halves.Task {
             if (xs != null) {
                 sparse.times(xs, idx, from, batch, first.w().data(), first.w().cols(),
                         first.b() == null ? null : first.b().data(), a[0].data(), true);
-            } else {
+            } else if (!ready) {
                 phase(1);
             }
             phase(2);
@@ -195,15 +223,10 @@ final class SgdStep implements Halves.Task {
         int r0 = half == 0 ? 0 : n / 2;
         int r1 = half == 0 ? n / 2 : n;
         switch (phase) {
-            case 1 -> {
-                if (columns != null) {
-                    columns.fill(x.data(), c0, c1);
-                }
-                Gemm.gemmInner(false, false, 1.0, x, affines[0].w(), 0.0, half == 0 ? a[0].data() : part, c0, c1);
-            }
+            case 1 -> first(columns, half, c0, c1);
             case 2 -> {
-                if (columns != null) {
-                    columns.readAhead(c0, c1);
+                if (next != null) {
+                    next.readAhead(c0, c1);
                 }
                 middle(half, r0, r1);
             }
@@ -213,9 +236,20 @@ final class SgdStep implements Halves.Task {
                     Rows.axpy(-lr, dW1, affines[0].w().data(), c0 * cols, c1 * cols);
                 } else {
                     Gemm.gemmRows(true, false, -lr, x, d[0], 1.0, affines[0].w(), c0, c1);
+                    if (next != null) {
+                        first(next, half, c0, c1);
+                    }
                 }
             }
         }
+    }
+
+    /** Phase 1 on one core: columns {@code [c0, c1)} of the batch, and their share of {@code x W1}. */
+    private void first(BatchColumns batchColumns, int half, int c0, int c1) {
+        if (batchColumns != null) {
+            batchColumns.fill(x.data(), c0, c1);
+        }
+        Gemm.gemmInner(false, false, 1.0, x, affines[0].w(), 0.0, half == 0 ? a[0].data() : part, c0, c1);
     }
 
     /** Rows {@code [r0, r1)} forward from the first product and back to {@code dA1}. */

@@ -243,17 +243,9 @@ public final class Trainer {
         private final double[][] clipped;
         /** Plain SGD on a {@link FeedForwardNet}: {@link FeedForwardNet#sgdStep} (on a dense batch it also gathers the batch). */
         private final FeedForwardNet fusedNet;
-        private final BatchColumns columns = new BatchColumns() {
-            @Override
-            public void fill(double[] xd, int c0, int c1) {
-                train.gatherColumns(idx, batch, c0, c1, xd);
-            }
-
-            @Override
-            public void readAhead(int c0, int c1) {
-                touched += train.touchColumns(ahead, batch, c0, c1);
-            }
-        };
+        /** The batches of the fused dense path, two in turn: the one in use and the next (drawn a step early). */
+        private final Columns[] columns = {new Columns(), new Columns()};
+        private int turn;
 
         Steps(boolean sparse) {
             this.sparse = sparse;
@@ -268,6 +260,21 @@ public final class Trainer {
             this.fusedNet = s.gradient() == GradientMode.BACKPROP && !clip
                     && net instanceof FeedForwardNet f && optimizer instanceof Sgd sgd && sgd.plain() ? f : null;
             this.touchAhead = () -> touched += train.touchRows(ahead, batch);
+        }
+
+        /** One batch's rows, gathered column range by column range (two threads may fill at once). */
+        private final class Columns implements BatchColumns {
+            final int[] rows = new int[batch];
+
+            @Override
+            public void fill(double[] xd, int c0, int c1) {
+                train.gatherColumns(rows, batch, c0, c1, xd);
+            }
+
+            @Override
+            public void readAhead(int c0, int c1) {
+                touched += train.touchColumns(rows, batch, c0, c1);
+            }
         }
 
         /** Draws {@code n} batches without using them (before the first {@link #next()}). */
@@ -307,8 +314,14 @@ public final class Trainer {
             } else if (sparse) {
                 loss = ((FeedForwardNet) net).gradient(sparseTrain, idx, 0, batch, t);
             } else if (fusedNet != null) {
-                // each core gathers the columns it multiplies, and reads ahead its columns of the next batch
-                loss = fusedNet.sgdStep(columns, x, t, optimizer.lr());
+                // each core gathers the columns it multiplies; the step also starts the next batch
+                // (drawn a step early), which the previous step has already started for this one
+                Columns now = columns[turn];
+                Columns after = columns[turn ^ 1];
+                System.arraycopy(idx, 0, now.rows, 0, batch);
+                System.arraycopy(ahead, 0, after.rows, 0, batch);
+                loss = fusedNet.sgdStep(now, after, x, t, optimizer.lr());
+                turn ^= 1;
             } else if (s.gradient() == GradientMode.BACKPROP) {
                 loss = net.gradient(x, t);
             } else {

@@ -177,6 +177,53 @@ class SgdStepTest {
         }
     }
 
+    /**
+     * A step that goes on to the next batch's first product, and a step that starts from it: bit for
+     * bit the weights and losses of separate steps, also when an evaluation comes in between and when
+     * a call comes with another batch than the one prepared.
+     */
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void stepsThatStartTheNextBatchGiveTheNumbersOfSeparateSteps(Activation activation) {
+        Random rng = new Random(21);
+        int batch = 40;
+        int inputs = 90;
+        Tensor[] data = new Tensor[7];
+        int[][] labels = new int[data.length][batch];
+        for (int k = 0; k < data.length; k++) {
+            data[k] = Tensor.randn(batch, inputs, 1.0, rng);
+            for (int i = 0; i < batch; i++) {
+                labels[k][i] = rng.nextInt(10);
+            }
+        }
+        FeedForwardNet separate = new MultiLayerNet(inputs, new int[] {50}, 10, activation, Init.XAVIER, rng);
+        FeedForwardNet piped = separate.copy();
+        BatchColumns[] cols = new BatchColumns[data.length];
+        for (int k = 0; k < data.length; k++) {
+            Tensor src = data[k];
+            cols[k] = (xd, c0, c1) -> {
+                for (int r = 0; r < batch; r++) {
+                    System.arraycopy(src.data(), r * inputs + c0, xd, r * inputs + c0, c1 - c0);
+                }
+            };
+        }
+        Tensor x = Tensor.zeros(batch, inputs);
+        for (int k = 0; k < data.length; k++) {
+            double expected = separate.sgdStep(data[k], labels[k], 0.2);
+            BatchColumns next = k + 1 < data.length && k != 3 ? cols[k + 1] : null;
+            // step 4 comes with a batch that was not prepared (step 3 prepared none); step 5 after an evaluation
+            double got = piped.sgdStep(cols[k], next, x, labels[k], 0.2);
+            if (k == 4) {
+                piped.predict(data[0]);
+            }
+            assertThat(got).as("loss of step %d", k).isEqualTo(expected);
+            for (int p = 0; p < separate.paramArrays().length; p++) {
+                assertThat(piped.paramArrays()[p]).as("step %d, parameter %d", k, p)
+                        .containsExactly(separate.paramArrays()[p]);
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aBadLabelIsRefusedBeforeAnythingChanges() {
         FeedForwardNet net = new TwoLayerNet(4, 3, 2, new Random(2));
