@@ -118,7 +118,11 @@ final class WideSparseKernels {
         a12.intoArray(out, ob + lastOff);
     }
 
-    /** As {@link #row}, also appending each nonzero {@code (relRow, code)} to the bucket of its column. */
+    /**
+     * As {@link #row}, also appending each nonzero {@code (relRow, code)} to the bucket of its column.
+     * A copy of {@link #row} rather than a flag inside it, as in {@link SparseKernels}: the forward
+     * pass of an evaluation (no buckets) keeps a loop with nothing but the 13 loads and multiply-adds.
+     */
     private static void rowRecording(char[] index, byte[] code, double[] levels, int from, int to, double[] w,
             int n, int c0, int lastOff, double[] init, double[] out, int ob, int[] cnt, char[] bRow, byte[] bCode,
             int cap, char relRow) {
