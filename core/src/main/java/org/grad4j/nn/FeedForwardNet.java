@@ -35,6 +35,7 @@ public class FeedForwardNet implements Network {
     private final double[][] grads;
     private Tensor chunk;
     private SgdStep step;
+    private Classify classify;
 
     /**
      * A network with the given weights and biases, copied (the arguments are not kept or modified).
@@ -315,6 +316,26 @@ public class FeedForwardNet implements Network {
             throw new IllegalArgumentException(t.length + " labels for " + count + " rows");
         }
         return backprop(last.forward(scores(x, idx, from, count, true), t));
+    }
+
+    /**
+     * The predicted class ({@code argmax} of the scores, the first on ties) of rows {@code [0, count)}
+     * of {@code rows}, into {@code out[0 .. count)}: {@code argmaxRows(predict(x))} without the whole
+     * batch {@code x} in memory, on two cores ({@link Classify}). Only {@code out} is modified.
+     */
+    public void classify(BatchRows rows, int count, int[] out) {
+        classify(rows, count, out, null);
+    }
+
+    /** As {@link #classify(BatchRows, int, int[])}; the scores also into {@code scores} when not null. */
+    void classify(BatchRows rows, int count, int[] out, double[] scores) {
+        if (count < 0 || out.length < count || scores != null && scores.length < count * outputSize()) {
+            throw new IllegalArgumentException("classify: " + count + " rows, " + out.length + " outputs");
+        }
+        if (classify == null) {
+            classify = new Classify(affines, activation);
+        }
+        classify.run(rows, count, out, scores);
     }
 
     /**

@@ -99,17 +99,7 @@ public final class Ops {
         } else if (out.length != rows) {
             throw new IllegalArgumentException("argmaxRows: output length " + out.length + ", expected " + rows);
         }
-        double[] xd = x.data();
-        for (int i = 0; i < rows; i++) {
-            int r = i * cols;
-            int best = 0;
-            for (int j = 1; j < cols; j++) {
-                if (xd[r + j] > xd[r + best]) {
-                    best = j;
-                }
-            }
-            out[i] = best;
-        }
+        Rows.argmax(x.data(), cols, 0, rows, out, 0);
         return out;
     }
 

@@ -29,6 +29,23 @@ public final class Rows {
         }
     }
 
+    /**
+     * {@code out[offset + i - r0]} = the column of the largest entry of row {@code i} (the first on
+     * ties) for rows {@code [r0, r1)}.
+     */
+    public static void argmax(double[] x, int cols, int r0, int r1, int[] out, int offset) {
+        for (int i = r0; i < r1; i++) {
+            int r = i * cols;
+            int best = 0;
+            for (int j = 1; j < cols; j++) {
+                if (x[r + j] > x[r + best]) {
+                    best = j;
+                }
+            }
+            out[offset + i - r0] = best;
+        }
+    }
+
     /** {@code out[i] = max(0, x[i])} for {@code from <= i < to}. */
     public static void relu(double[] x, double[] out, int from, int to) {
         for (int i = from; i < to; i++) {

@@ -15,7 +15,8 @@ public final class Evaluation {
 
     private final int features;
     private final boolean sparse;
-    private final Tensor chunk;
+    /** The gathered rows of a chunk, for networks other than {@link FeedForwardNet} (made on first use). */
+    private Tensor chunk;
     private final int[] idx = new int[CHUNK];
     private final int[] best = new int[CHUNK];
     private final Gather gather;
@@ -31,7 +32,6 @@ public final class Evaluation {
     public Evaluation(int features, boolean sparse) {
         this.features = features;
         this.sparse = sparse;
-        this.chunk = sparse ? null : Tensor.zeros(CHUNK, features);
         this.gather = new Gather(features);
     }
 
@@ -44,16 +44,24 @@ public final class Evaluation {
             for (int r = 0; r < count; r++) {
                 idx[r] = from + r;
             }
-            Tensor scores;
-            if (sparse && net instanceof FeedForwardNet ffn) {
-                scores = ffn.scores(split.sparse(), idx, 0, count);
-            } else {
-                Tensor x = count == CHUNK && chunk != null ? chunk : Tensor.zeros(count, features);
-                gather.rows(split, idx, count, x.data());
-                scores = net.predict(x);
-            }
             int[] arg = count == CHUNK ? best : new int[count];
-            Ops.argmaxRows(scores, arg);
+            if (net instanceof FeedForwardNet ffn && !sparse) {
+                // each core writes blocks of its half of the rows and takes them through the network
+                ffn.classify((r0, r1, x) -> split.gatherRows(idx, r0, r1 - r0, x), count, arg);
+            } else {
+                Tensor scores;
+                if (net instanceof FeedForwardNet ffn) {
+                    scores = ffn.scores(split.sparse(), idx, 0, count);
+                } else {
+                    if (chunk == null || chunk.rows() != count) {
+                        chunk = Tensor.zeros(count, features);
+                    }
+                    Tensor x = chunk;
+                    gather.rows(split, idx, count, x.data());
+                    scores = net.predict(x);
+                }
+                Ops.argmaxRows(scores, arg);
+            }
             System.arraycopy(arg, 0, out, from, count);
         }
         return out;

@@ -1,0 +1,103 @@
+package org.grad4j.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.grad4j.tensor.Ops;
+import org.grad4j.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link FeedForwardNet#classify}: block by block on two cores, the scores of
+ * {@link FeedForwardNet#predict} to rounding, and the classes of {@link Ops#argmaxRows} of those.
+ */
+class ClassifyTest {
+
+    /**
+     * {@code predict} may split a product by its inner dimension over the two cores (for few rows
+     * and many inputs) or take a small one through {@code SmallGemm}: the same sums, in another order.
+     */
+    private static final double ROUNDING = 1e-12;
+
+    static Stream<Arguments> cases() {
+        // row counts around the block size and the halves; both activations; one and two hidden layers
+        return Stream.of(1, 2, 3, 99, 100, 101, 199, 250, 1000).flatMap(n -> Stream.of(
+                Arguments.of(n, Activation.SIGMOID, new int[] {50}),
+                Arguments.of(n, Activation.RELU, new int[] {60, 20})));
+    }
+
+    @ParameterizedTest(name = "{0} rows, {1}")
+    @MethodSource("cases")
+    void sameScoresAndClassesAsPredict(int rows, Activation activation, int[] hidden) {
+        Random rng = new Random(rows * 31L + hidden.length);
+        FeedForwardNet net = new MultiLayerNet(300, hidden, 10, activation, Init.XAVIER, rng);
+        for (double[] p : net.paramArrays()) { // biases too, so that their addition is checked
+            for (int i = 0; i < p.length; i++) {
+                p[i] = rng.nextGaussian() * 0.3;
+            }
+        }
+        Tensor x = Tensor.randn(rows, 300, 1.0, rng);
+        Tensor want = net.predict(x);
+        int[] wantClasses = Ops.argmaxRows(want, null);
+
+        int[] classes = new int[rows];
+        double[] scores = new double[rows * 10];
+        int[] calls = new int[1];
+        net.classify((r0, r1, out) -> {
+            synchronized (calls) {
+                calls[0]++;
+            }
+            System.arraycopy(x.data(), r0 * 300, out, 0, (r1 - r0) * 300);
+        }, rows, classes, scores);
+
+        double[] w = want.data();
+        for (int i = 0; i < w.length; i++) {
+            assertThat(Math.abs(scores[i] - w[i])).as("score %d: %s vs %s", i, scores[i], w[i])
+                    .isLessThanOrEqualTo(ROUNDING * (1 + Math.abs(w[i])));
+        }
+        assertThat(classes).as("classes").containsExactly(wantClasses);
+        int perHalf = Classify.BLOCK;
+        int expectedCalls = (rows / 2 + perHalf - 1) / perHalf + (rows - rows / 2 + perHalf - 1) / perHalf;
+        assertThat(calls[0]).as("blocks written").isEqualTo(expectedCalls);
+    }
+
+    @Test
+    void bitForBitOnAnEvaluationChunk() {
+        // the book's network on a chunk of 1 000 rows, as Evaluation gives it: predict splits the
+        // products by rows, so each row's sums are the same BLAS sums in the same order
+        Random rng = new Random(11);
+        FeedForwardNet net = new TwoLayerNet(784, 50, 10, 0.1, Activation.SIGMOID, rng);
+        Tensor x = Tensor.randn(1000, 784, 1.0, rng);
+        double[] scores = new double[1000 * 10];
+        net.classify((r0, r1, out) -> System.arraycopy(x.data(), r0 * 784, out, 0, (r1 - r0) * 784), 1000,
+                new int[1000], scores);
+        assertThat(scores).containsExactly(net.predict(x).data());
+    }
+
+    @Test
+    void publicClassifyWritesOnlyTheRowsAsked() {
+        Random rng = new Random(3);
+        FeedForwardNet net = new TwoLayerNet(20, 8, 4, 0.5, Activation.SIGMOID, rng);
+        Tensor x = Tensor.randn(7, 20, 1.0, rng);
+        int[] out = new int[9];
+        Arrays.fill(out, -1);
+        net.classify((r0, r1, o) -> System.arraycopy(x.data(), r0 * 20, o, 0, (r1 - r0) * 20), 7, out);
+        assertThat(Arrays.copyOf(out, 7)).containsExactly(Ops.argmaxRows(net.predict(x), null));
+        assertThat(out[7]).isEqualTo(-1);
+        assertThat(out[8]).isEqualTo(-1);
+    }
+
+    @Test
+    void rejectsTooShortAnOutput() {
+        FeedForwardNet net = new TwoLayerNet(20, 8, 4, 0.5, Activation.SIGMOID, new Random(1));
+        assertThatThrownBy(() -> net.classify((r0, r1, o) -> { }, 5, new int[4]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("classify: 5 rows, 4 outputs");
+    }
+}
