@@ -10,7 +10,9 @@ import org.grad4j.tensor.Tensor;
  * each core takes half of the rows and, {@link #BLOCK} rows at a time, writes them
  * ({@link BatchRows}), takes them through every layer ({@code A = Z W + b}, the activation) and
  * writes their classes. A block's input (100 x 784 doubles for MNIST, 627 KB) stays in the core's
- * cache from its writing to its product, and no core waits for the other between layers.
+ * cache from its writing to its product, and no core waits for the other between layers. For a
+ * sparse input the first layer's output {@code A1} is given (the sparse product, itself on two
+ * cores), and each core takes its half of the rows on from the activation.
  *
  * <p>The sums are those of {@link FeedForwardNet#predict}, followed by {@code Ops.argmaxRows}, to
  * rounding: each row goes through the same BLAS product and the same {@link Rows} kernels, but
@@ -30,6 +32,8 @@ final class Classify implements Halves.Task {
     private final Tensor[][] h = new Tensor[2][];
 
     private BatchRows rows;
+    /** The first layer's output {@code A1} ({@code count x hidden}) when the products start from it, or null. */
+    private Tensor first;
     private int count;
     private int[] out;
     private double[] scores;
@@ -53,6 +57,19 @@ final class Classify implements Halves.Task {
      */
     void run(BatchRows rows, int count, int[] out, double[] scores) {
         this.rows = rows;
+        start(count, out, scores);
+    }
+
+    /**
+     * As {@link #run(BatchRows, int, int[], double[])} from the first layer's output {@code a1}
+     * (rows {@code [0, count)}, bias added, before the activation).
+     */
+    void runFrom(Tensor a1, int count, int[] out, double[] scores) {
+        this.first = a1;
+        start(count, out, scores);
+    }
+
+    private void start(int count, int[] out, double[] scores) {
         this.count = count;
         this.out = out;
         this.scores = scores;
@@ -65,6 +82,7 @@ final class Classify implements Halves.Task {
             }
         } finally {
             this.rows = null;
+            this.first = null;
             this.out = null;
             this.scores = null;
         }
@@ -79,19 +97,25 @@ final class Classify implements Halves.Task {
         int classes = affines[layers - 1].w().cols();
         for (int b = r0; b < r1; b += BLOCK) {
             int n = Math.min(BLOCK, r1 - b);
-            rows.fill(b, b + n, t[0].data());
-            for (int l = 0; l < layers; l++) {
+            int l = 0;
+            if (first != null) {
+                int cols = first.cols();
+                System.arraycopy(first.data(), b * cols, t[1].data(), 0, n * cols);
+                if (layers > 1) {
+                    activate(t[1].data(), n * cols);
+                }
+                l = 1;
+            } else {
+                rows.fill(b, b + n, t[0].data());
+            }
+            for (; l < layers; l++) {
                 Affine a = affines[l];
                 int cols = a.w().cols();
                 double[] z = t[l + 1].data();
                 Gemm.gemmRows(false, false, 1.0, t[l], a.w(), 0.0, t[l + 1], 0, n);
                 Rows.addPartAndBias(z, null, a.b() == null ? null : a.b().data(), cols, 0, n);
                 if (l < layers - 1) {
-                    if (sigmoid) {
-                        Rows.sigmoid(z, z, 0, n * cols);
-                    } else {
-                        Rows.relu(z, z, 0, n * cols);
-                    }
+                    activate(z, n * cols);
                 }
             }
             double[] s = t[layers].data();
@@ -99,6 +123,15 @@ final class Classify implements Halves.Task {
             if (scores != null) {
                 System.arraycopy(s, 0, scores, b * classes, n * classes);
             }
+        }
+    }
+
+    /** The activation of {@code z[0 .. size)}, in place. */
+    private void activate(double[] z, int size) {
+        if (sigmoid) {
+            Rows.sigmoid(z, z, 0, size);
+        } else {
+            Rows.relu(z, z, 0, size);
         }
     }
 }

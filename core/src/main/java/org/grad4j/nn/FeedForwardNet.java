@@ -266,10 +266,7 @@ public class FeedForwardNet implements Network {
         if (t.length != count) {
             throw new IllegalArgumentException(t.length + " labels for " + count + " rows");
         }
-        if (!affines[0].sparseCapable()) {
-            throw new IllegalStateException("sparse input needs the Vector API (--add-modules jdk.incubator.vector)"
-                    + " and a first layer of at least " + SparseProduct.MIN_COLUMNS + " units");
-        }
+        checkSparseCapable();
         if (x.cols() != inputSize()) {
             throw new IllegalArgumentException("network input shape [" + count + ", " + x.cols() + "], expected [*, "
                     + inputSize() + "]");
@@ -329,13 +326,48 @@ public class FeedForwardNet implements Network {
 
     /** As {@link #classify(BatchRows, int, int[])}; the scores also into {@code scores} when not null. */
     void classify(BatchRows rows, int count, int[] out, double[] scores) {
+        checkClassify(count, out, scores);
+        classifier().run(rows, count, out, scores);
+    }
+
+    private void checkSparseCapable() {
+        if (!affines[0].sparseCapable()) {
+            throw new IllegalStateException("sparse input needs the Vector API (--add-modules jdk.incubator.vector)"
+                    + " and a first layer of at least " + SparseProduct.MIN_COLUMNS + " units");
+        }
+    }
+
+    private void checkClassify(int count, int[] out, double[] scores) {
         if (count < 0 || out.length < count || scores != null && scores.length < count * outputSize()) {
             throw new IllegalArgumentException("classify: " + count + " rows, " + out.length + " outputs");
         }
+    }
+
+    private Classify classifier() {
         if (classify == null) {
             classify = new Classify(affines, activation);
         }
-        classify.run(rows, count, out, scores);
+        return classify;
+    }
+
+    /**
+     * The predicted class of the rows {@code idx[from .. from+count)} of a sparse input, into
+     * {@code out[0 .. count)}: the first layer from their nonzero entries (on two cores), then each
+     * core takes half of the rows through the rest of the network ({@link Classify}). The classes of
+     * {@link #scores(SparseRows, int[], int, int)}. Only {@code out} is modified.
+     *
+     * @throws IllegalStateException if the first layer cannot take sparse input
+     */
+    public void classify(SparseRows x, int[] idx, int from, int count, int[] out) {
+        classify(x, idx, from, count, out, null);
+    }
+
+    /** As {@link #classify(SparseRows, int[], int, int, int[])}; the scores also into {@code scores} when not null. */
+    void classify(SparseRows x, int[] idx, int from, int count, int[] out, double[] scores) {
+        checkClassify(count, out, scores);
+        checkSparseCapable();
+        Tensor a1 = affines[0].forward(x, idx, from, count, false);
+        classifier().runFrom(a1, count, out, scores);
     }
 
     /**
@@ -349,10 +381,7 @@ public class FeedForwardNet implements Network {
     }
 
     private Tensor scores(SparseRows x, int[] idx, int from, int count, boolean forBackward) {
-        if (!affines[0].sparseCapable()) {
-            throw new IllegalStateException("sparse input needs the Vector API (--add-modules jdk.incubator.vector)"
-                    + " and a first layer of at least " + SparseProduct.MIN_COLUMNS + " units");
-        }
+        checkSparseCapable();
         Tensor h = affines[0].forward(x, idx, from, count, forBackward);
         for (int i = 1; i < layers.length; i++) {
             h = layers[i].forward(h);

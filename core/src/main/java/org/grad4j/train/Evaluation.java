@@ -45,22 +45,19 @@ public final class Evaluation {
                 idx[r] = from + r;
             }
             int[] arg = count == CHUNK ? best : new int[count];
-            if (net instanceof FeedForwardNet ffn && !sparse) {
-                // each core writes blocks of its half of the rows and takes them through the network
-                ffn.classify((r0, r1, x) -> split.gatherRows(idx, r0, r1 - r0, x), count, arg);
-            } else {
-                Tensor scores;
-                if (net instanceof FeedForwardNet ffn) {
-                    scores = ffn.scores(split.sparse(), idx, 0, count);
+            if (net instanceof FeedForwardNet ffn) {
+                // each core takes blocks of its half of the rows through the network
+                if (sparse) {
+                    ffn.classify(split.sparse(), idx, 0, count, arg);
                 } else {
-                    if (chunk == null || chunk.rows() != count) {
-                        chunk = Tensor.zeros(count, features);
-                    }
-                    Tensor x = chunk;
-                    gather.rows(split, idx, count, x.data());
-                    scores = net.predict(x);
+                    ffn.classify((r0, r1, x) -> split.gatherRows(idx, r0, r1 - r0, x), count, arg);
                 }
-                Ops.argmaxRows(scores, arg);
+            } else {
+                if (chunk == null || chunk.rows() != count) {
+                    chunk = Tensor.zeros(count, features);
+                }
+                gather.rows(split, idx, count, chunk.data());
+                Ops.argmaxRows(net.predict(chunk), arg);
             }
             System.arraycopy(arg, 0, out, from, count);
         }

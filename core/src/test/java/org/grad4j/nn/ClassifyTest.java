@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.grad4j.tensor.Ops;
+import org.grad4j.tensor.SparseRows;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link FeedForwardNet#classify}: block by block on two cores, the scores of
- * {@link FeedForwardNet#predict} to rounding, and the classes of {@link Ops#argmaxRows} of those.
+ * {@link FeedForwardNet#predict} (dense input) or {@link FeedForwardNet#scores} (sparse input) to
+ * rounding, bit for bit on the chunks an evaluation uses, and the classes of {@link Ops#argmaxRows}
+ * of those.
  */
 class ClassifyTest {
 
@@ -78,6 +81,62 @@ class ClassifyTest {
         net.classify((r0, r1, out) -> System.arraycopy(x.data(), r0 * 784, out, 0, (r1 - r0) * 784), 1000,
                 new int[1000], scores);
         assertThat(scores).containsExactly(net.predict(x).data());
+    }
+
+    @ParameterizedTest(name = "{0} rows, {1}")
+    @MethodSource("cases")
+    void sparseInputGivesTheScoresOfTheSparsePath(int rows, Activation activation, int[] hidden) {
+        Random rng = new Random(rows * 17L + hidden.length);
+        FeedForwardNet net = new MultiLayerNet(300, hidden, 10, activation, Init.XAVIER, rng);
+        for (double[] p : net.paramArrays()) {
+            for (int i = 0; i < p.length; i++) {
+                p[i] = rng.nextGaussian() * 0.3;
+            }
+        }
+        SparseRows x = pixels(rows, 300, rng);
+        int[] idx = new int[rows + 3];
+        for (int i = 0; i < rows; i++) {
+            idx[i + 3] = rows - 1 - i; // rows in another order, from an offset
+        }
+        double[] want = net.scores(x, idx, 3, rows).data().clone();
+
+        int[] classes = new int[rows];
+        double[] scores = new double[rows * 10];
+        net.classify(x, idx, 3, rows, classes, scores);
+
+        for (int i = 0; i < rows * 10; i++) {
+            assertThat(Math.abs(scores[i] - want[i])).as("score %d: %s vs %s", i, scores[i], want[i])
+                    .isLessThanOrEqualTo(ROUNDING * (1 + Math.abs(want[i])));
+        }
+        assertThat(classes).containsExactly(Ops.argmaxRows(Tensor.of(Arrays.copyOf(want, rows * 10), rows, 10), null));
+    }
+
+    @Test
+    void sparseBitForBitOnAnEvaluationChunk() {
+        Random rng = new Random(13);
+        FeedForwardNet net = new TwoLayerNet(784, 50, 10, 0.1, Activation.SIGMOID, rng);
+        SparseRows x = pixels(1000, 784, rng);
+        int[] idx = new int[1000];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        double[] want = net.scores(x, idx, 0, 1000).data().clone();
+        double[] scores = new double[1000 * 10];
+        net.classify(x, idx, 0, 1000, new int[1000], scores);
+        assertThat(scores).containsExactly(want);
+    }
+
+    /** Pixel-like input: three quarters zeros, the rest levels {@code k / 255}. */
+    private static SparseRows pixels(int rows, int cols, Random rng) {
+        byte[] codes = new byte[rows * cols];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = rng.nextInt(4) == 0 ? (byte) (1 + rng.nextInt(255)) : 0;
+        }
+        double[] levels = new double[256];
+        for (int k = 0; k < 256; k++) {
+            levels[k] = k / 255.0;
+        }
+        return SparseRows.ofCodes(codes, rows, cols, levels);
     }
 
     @Test
