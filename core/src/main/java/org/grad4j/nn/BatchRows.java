@@ -9,7 +9,8 @@ public interface BatchRows {
 
     /**
      * Writes rows {@code [r0, r1)} of the batch into {@code out}, row-major from index 0 (row
-     * {@code r0} first). Two threads may call it at once with disjoint row ranges.
+     * {@code r0} first), each row as many values as the network has inputs. Two threads may call it
+     * at once with disjoint row ranges.
      */
     void fill(int r0, int r1, double[] out);
 }

@@ -17,8 +17,8 @@ import org.grad4j.tensor.Tensor;
  * <p>The sums are those of {@link FeedForwardNet#predict}, followed by {@code Ops.argmaxRows}, to
  * rounding: each row goes through the same BLAS product and the same {@link Rows} kernels, but
  * {@code predict} may split a product by its inner dimension or take a small one through another
- * kernel (on the chunks of 1 000 rows of an evaluation it does neither, and the scores agree bit
- * for bit). Not thread-safe; allocates nothing once its buffers exist.
+ * kernel (on the chunks of 1 000 rows of an evaluation it does neither, and with native OpenBLAS
+ * the scores agree bit for bit). Not thread-safe; allocates nothing once its buffers exist.
  */
 final class Classify implements Halves.Task {
 
@@ -43,8 +43,7 @@ final class Classify implements Halves.Task {
         this.sigmoid = activation != Activation.RELU;
         this.layers = affines.length;
         for (int half = 0; half < 2; half++) {
-            h[half] = new Tensor[layers + 1];
-            h[half][0] = Tensor.zeros(BLOCK, affines[0].w().rows());
+            h[half] = new Tensor[layers + 1]; // the input blocks are made on first use (not for sparse input)
             for (int l = 0; l < layers; l++) {
                 h[half][l + 1] = Tensor.zeros(BLOCK, affines[l].w().cols());
             }
@@ -106,6 +105,9 @@ final class Classify implements Halves.Task {
                 }
                 l = 1;
             } else {
+                if (t[0] == null) {
+                    t[0] = Tensor.zeros(BLOCK, affines[0].w().rows());
+                }
                 rows.fill(b, b + n, t[0].data());
             }
             for (; l < layers; l++) {

@@ -317,7 +317,7 @@ public class FeedForwardNet implements Network {
 
     /**
      * The predicted class ({@code argmax} of the scores, the first on ties) of rows {@code [0, count)}
-     * of {@code rows}, into {@code out[0 .. count)}: {@code argmaxRows(predict(x))} without the whole
+     * of {@code rows} (each row {@link #inputSize()} values), into {@code out[0 .. count)}: {@code argmaxRows(predict(x))} without the whole
      * batch {@code x} in memory, on two cores ({@link Classify}). Only {@code out} is modified.
      */
     public void classify(BatchRows rows, int count, int[] out) {
@@ -338,8 +338,12 @@ public class FeedForwardNet implements Network {
     }
 
     private void checkClassify(int count, int[] out, double[] scores) {
-        if (count < 0 || out.length < count || scores != null && scores.length < count * outputSize()) {
+        if (count < 0 || out.length < count) {
             throw new IllegalArgumentException("classify: " + count + " rows, " + out.length + " outputs");
+        }
+        if (scores != null && scores.length < count * outputSize()) {
+            throw new IllegalArgumentException("classify: " + count + " rows of " + outputSize() + " scores, "
+                    + scores.length + " places");
         }
     }
 
@@ -354,7 +358,8 @@ public class FeedForwardNet implements Network {
      * The predicted class of the rows {@code idx[from .. from+count)} of a sparse input, into
      * {@code out[0 .. count)}: the first layer from their nonzero entries (on two cores), then each
      * core takes half of the rows through the rest of the network ({@link Classify}). The classes of
-     * {@link #scores(SparseRows, int[], int, int)}. Only {@code out} is modified.
+     * {@link #scores(SparseRows, int[], int, int)}. Only {@code out} is modified, and the buffer of
+     * the first layer's output: a tensor {@code scores} returned before is overwritten.
      *
      * @throws IllegalStateException if the first layer cannot take sparse input
      */

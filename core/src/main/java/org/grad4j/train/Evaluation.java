@@ -38,6 +38,10 @@ public final class Evaluation {
     /** The predicted class of every example of {@code split}. */
     public int[] predictions(Network net, Split split) {
         int n = split.size();
+        if (net instanceof FeedForwardNet ffn && split.features() != ffn.inputSize()) {
+            throw new IllegalArgumentException("network input shape [" + n + ", " + split.features()
+                    + "], expected [*, " + ffn.inputSize() + "]");
+        }
         int[] out = new int[n];
         for (int from = 0; from < n; from += CHUNK) {
             int count = Math.min(CHUNK, n - from);
@@ -53,11 +57,12 @@ public final class Evaluation {
                     ffn.classify((r0, r1, x) -> split.gatherRows(idx, r0, r1 - r0, x), count, arg);
                 }
             } else {
-                if (chunk == null || chunk.rows() != count) {
-                    chunk = Tensor.zeros(count, features);
+                if (chunk == null) {
+                    chunk = Tensor.zeros(CHUNK, features);
                 }
-                gather.rows(split, idx, count, chunk.data());
-                Ops.argmaxRows(net.predict(chunk), arg);
+                Tensor x = count == CHUNK ? chunk : Tensor.zeros(count, features);
+                gather.rows(split, idx, count, x.data());
+                Ops.argmaxRows(net.predict(x), arg);
             }
             System.arraycopy(arg, 0, out, from, count);
         }
