@@ -248,10 +248,7 @@ public class FeedForwardNet implements Network {
             throw new IllegalArgumentException("network input shape " + x.shapeString() + ", expected [*, "
                     + inputSize() + "]");
         }
-        if (step == null) {
-            step = new SgdStep(affines, activation);
-        }
-        return step.run(columns, next, x, t, lr);
+        return stepper().run(columns, next, x, t, lr);
     }
 
     /**
@@ -271,10 +268,7 @@ public class FeedForwardNet implements Network {
             throw new IllegalArgumentException("network input shape [" + count + ", " + x.cols() + "], expected [*, "
                     + inputSize() + "]");
         }
-        if (step == null) {
-            step = new SgdStep(affines, activation);
-        }
-        return step.run(x, idx, from, count, t, lr);
+        return stepper().run(x, idx, from, count, t, lr);
     }
 
     /** Backward through every layer from the loss layer's gradient; returns {@code loss}. */
@@ -317,8 +311,9 @@ public class FeedForwardNet implements Network {
 
     /**
      * The predicted class ({@code argmax} of the scores, the first on ties) of rows {@code [0, count)}
-     * of {@code rows} (each row {@link #inputSize()} values), into {@code out[0 .. count)}: {@code argmaxRows(predict(x))} without the whole
-     * batch {@code x} in memory, on two cores ({@link Classify}). Only {@code out} is modified.
+     * of {@code rows} (each row {@link #inputSize()} values), into {@code out[0 .. count)}:
+     * {@code argmaxRows(predict(x))} without the whole batch {@code x} in memory, on two cores
+     * ({@link Classify}). Only {@code out} is modified.
      */
     public void classify(BatchRows rows, int count, int[] out) {
         classify(rows, count, out, null);
@@ -345,6 +340,13 @@ public class FeedForwardNet implements Network {
             throw new IllegalArgumentException("classify: " + count + " rows of " + outputSize() + " scores, "
                     + scores.length + " places");
         }
+    }
+
+    private SgdStep stepper() {
+        if (step == null) {
+            step = new SgdStep(affines, activation);
+        }
+        return step;
     }
 
     private Classify classifier() {

@@ -154,13 +154,7 @@ public final class Gemm {
                     + ", output of " + out.length + " values for [" + m + ", " + n + "]");
         }
         if (k0 == k1) {
-            if (beta == 0.0) {
-                java.util.Arrays.fill(out, 0, m * n, 0.0);
-            } else if (beta != 1.0) {
-                for (int i = 0; i < m * n; i++) {
-                    out[i] *= beta;
-                }
-            }
+            SmallGemm.scale(beta, out, m * n);
             return;
         }
         innerRange(transA, transB, alpha, a, b, beta, out, n, m, k0, k1);

@@ -45,8 +45,8 @@ public final class Ops {
     }
 
     /**
-     * Logistic sigmoid {@code out = 1 / (1 + exp(-x))}, element-wise ({@link Rows#sigmoid}). A plain loop: a Vector API version took about 22 us for a 100x50
-     * batch once compiled, but its JIT compilation cost about 0.5 s of processor time in the first
+     * Logistic sigmoid {@code out = 1 / (1 + exp(-x))}, element-wise ({@link Rows#sigmoid}). A plain
+     * loop: a Vector API version took about 22 us for a 100x50 batch once compiled, but its JIT compilation cost about 0.5 s of processor time in the first
      * second of a training run (3000 Fashion-MNIST iterations: 16 % faster without it, 11 of 12 paired
      * runs).
      */

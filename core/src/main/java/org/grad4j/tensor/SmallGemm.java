@@ -14,13 +14,7 @@ public final class SmallGemm {
     public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a,
             double[] b, double beta, double[] c) {
         int mn = m * n;
-        if (beta == 0.0) {
-            java.util.Arrays.fill(c, 0, mn, 0.0);
-        } else if (beta != 1.0) {
-            for (int i = 0; i < mn; i++) {
-                c[i] *= beta;
-            }
-        }
+        scale(beta, c, mn);
         if (!transA && !transB) {
             // a: m x k, b: k x n; c[i,:] += a[i,p] * b[p,:]
             for (int i = 0; i < m; i++) {
@@ -71,6 +65,17 @@ public final class SmallGemm {
                     }
                     c[i * n + j] += alpha * s;
                 }
+            }
+        }
+    }
+
+    /** {@code c[0 .. mn) *= beta}, with {@code beta = 0} clearing them (NaN included, as BLAS). */
+    static void scale(double beta, double[] c, int mn) {
+        if (beta == 0.0) {
+            java.util.Arrays.fill(c, 0, mn, 0.0);
+        } else if (beta != 1.0) {
+            for (int i = 0; i < mn; i++) {
+                c[i] *= beta;
             }
         }
     }
