@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class PreloadTest {
 
     @Test
-    void thePreloadRunsEveryKernelOnceWithoutChangingAnything() throws InterruptedException {
+    void thePreloadRunsTheKernelsWithoutChangingAnything() throws InterruptedException {
         Preload.run();
         Preload.inBackground();
         Preload.inBackground(); // a second call does nothing
