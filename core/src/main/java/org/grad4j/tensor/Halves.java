@@ -71,8 +71,8 @@ public final class Halves {
     /** The caller sleeping until the worker finishes, or null. */
     private static volatile Thread waiting;
     private static volatile Throwable failure;
-    /** The thread inside {@link #alone}, or null. */
-    private static volatile Thread alone;
+    /** Whether the current thread is inside {@link #alone}. */
+    private static final ThreadLocal<Boolean> ALONE = ThreadLocal.withInitial(() -> Boolean.FALSE);
     /** The job {@link #afterNextTask} left for the worker, or null. */
     private static volatile Runnable afterwards;
     private static final Thread WORKER = ENABLED ? start() : null;
@@ -89,7 +89,7 @@ public final class Halves {
      * in which case the caller computes both halves itself.
      */
     public static boolean acquire() {
-        return ENABLED && Thread.currentThread() != alone && BUSY.compareAndSet(false, true);
+        return ENABLED && !ALONE.get() && BUSY.compareAndSet(false, true);
     }
 
     /**
@@ -103,7 +103,7 @@ public final class Halves {
      * job are ignored.
      */
     public static void afterNextTask(Runnable job) {
-        if (ENABLED && Thread.currentThread() != alone) {
+        if (ENABLED && !ALONE.get()) {
             afterwards = job;
         }
     }
@@ -111,14 +111,15 @@ public final class Halves {
     /**
      * Runs {@code r} on this thread without the worker: every {@link #acquire()} it makes returns
      * false. For background work that should leave the second core to the rest of the program.
-     * One such thread at a time.
+     * Several threads may be inside it at once, and calls may nest.
      */
     public static void alone(Runnable r) {
-        alone = Thread.currentThread();
+        boolean was = ALONE.get();
+        ALONE.set(Boolean.TRUE);
         try {
             r.run();
         } finally {
-            alone = null;
+            ALONE.set(was);
         }
     }
 

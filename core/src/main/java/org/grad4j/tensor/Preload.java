@@ -52,11 +52,14 @@ public final class Preload {
                     double[] w = new double[3 * n];
                     double[] out = new double[2 * n];
                     SparseProduct p = new SparseProduct();
-                    for (int rep = 0; rep < REPEATS; rep++) {
-                        p.times(s, new int[] {0, 1}, 0, 2, w, n, null, out);
-                        p.transposeTimes(out, w);
-                        p.times(s, new int[] {1, 0}, 0, 2, w, n, null, out, false);
-                    }
+                    Runnable calls = () -> {
+                        for (int rep = 0; rep < REPEATS; rep++) {
+                            p.times(s, new int[] {0, 1}, 0, 2, w, n, null, out);
+                            p.transposeTimes(out, w);
+                            p.times(s, new int[] {1, 0}, 0, 2, w, n, null, out, false);
+                        }
+                    };
+                    Halves.alone(calls); // the worker stays free for training steps that may have begun
                 }
             }
         } catch (RuntimeException | LinkageError e) {
@@ -70,11 +73,18 @@ public final class Preload {
      * is queued while the data set loads rather than after the first training steps, which otherwise
      * run them interpreted, a hundred times slower (on the MNIST sample the first steps took 0.3-0.6 s).
      * Without the hint they only reach the first tiers. On a few numbers (all zero) they add about
-     * 90 ms to this background thread, mostly before the JIT's first tier compiles them.
-     * Measured with {@code ./grad4j train --dataset mnist-sample --sampling replacement} against one
-     * call, two sets of 6 paired runs: timed loop a median 0.87 and 0.94 of the time (faster in 10 of
-     * 12), whole command 0.92 and 0.99 (faster in 8 of 12). Fashion-MNIST, which trains on dense
-     * input, showed no difference beyond the machine's noise (0.89 and 1.03, faster in 7 of 11).
+     * 90 ms to this background thread, mostly before the JIT's first tier compiles them. They run
+     * inside {@link Halves#alone}: the preload may still be going when training starts (on the MNIST
+     * sample, which loads in a fraction of a second), and the training steps need the worker.
+     * Measured with {@code ./grad4j train --dataset mnist-sample --sampling replacement}, paired runs:
+     * <ul>
+     *   <li>60 calls on both threads against one: timed loop a median 0.87 and 0.94 of the time in two
+     *       sets of 6 (faster in 10 of 12), whole command 0.92 and 0.99 (faster in 8 of 12);
+     *       Fashion-MNIST, which trains on dense input, showed no difference beyond the machine's noise
+     *       (0.89 and 1.03, faster in 7 of 11);</li>
+     *   <li>then the calls on this thread alone against both threads: loop 0.93 and 0.88 in sets of 6
+     *       and 8 (faster in 11 of 14), whole command 0.95 and 0.94 (faster in 11 of 14).</li>
+     * </ul>
      */
     static final int REPEATS = 60;
 

@@ -42,6 +42,40 @@ class HalvesTest {
     }
 
     @org.junit.jupiter.api.Test
+    void threadsAloneAtOnceAndNestedCallsKeepTheWorkerForOthers() throws InterruptedException {
+        // the preload and a warm-up may both run alone while the main thread trains
+        java.util.concurrent.CountDownLatch bothInside = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch checked = new java.util.concurrent.CountDownLatch(1);
+        boolean[] acquired = new boolean[4];
+        Thread[] threads = new Thread[2];
+        for (int i = 0; i < 2; i++) {
+            int k = i;
+            threads[i] = new Thread(() -> Halves.alone(() -> {
+                Halves.alone(() -> acquired[k] = Halves.acquire()); // nested
+                bothInside.countDown();
+                try {
+                    checked.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                acquired[k + 2] = Halves.acquire(); // still alone after the nested call returned
+            }));
+            threads[i].start();
+        }
+        bothInside.await();
+        // the main thread is not alone: it gets the worker while both others are inside
+        assertThat(Halves.acquire()).isTrue();
+        Halves.run(half -> { });
+        checked.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(acquired).containsOnly(false);
+        assertThat(Halves.acquire()).isTrue();
+        Halves.run(half -> { });
+    }
+
+    @org.junit.jupiter.api.Test
     void theWorkerTakesHalfOneWhenTheCallerIsBusyAfterShortAndLongPauses() throws InterruptedException {
         // the worker spins after short pauses and sleeps after long ones; it must still take every
         // half 1 that the caller leaves to it (here half 0 waits until half 1 has run)
