@@ -46,9 +46,11 @@ public final class Ops {
 
     /**
      * Logistic sigmoid {@code out = 1 / (1 + exp(-x))}, element-wise ({@link Rows#sigmoid}). A plain
-     * loop: a Vector API version took about 22 us for a 100x50 batch once compiled, but its JIT compilation cost about 0.5 s of processor time in the first
-     * second of a training run (3000 Fashion-MNIST iterations: 16 % faster without it, 11 of 12 paired
-     * runs).
+     * loop: a Vector API version took about 22 us for a 100x50 batch once compiled, but its JIT
+     * compilation cost about 0.5 s of processor time in the first second of a training run (3000
+     * Fashion-MNIST iterations: 16 % faster without it, 11 of 12 paired runs). A second attempt, with
+     * its own exponential and a scalar twin giving the same bits until the vector kernel was compiled,
+     * also lost over 10 000 iterations (the README's speed section has the figures).
      */
     public static Tensor sigmoid(Tensor x, Tensor out) {
         out = output("sigmoid", x, out);

@@ -52,11 +52,13 @@ public final class Preload {
                     double[] w = new double[3 * n];
                     double[] out = new double[2 * n];
                     SparseProduct p = new SparseProduct();
+                    int[] inOrder = {0, 1};
+                    int[] reversed = {1, 0};
                     Runnable calls = () -> {
                         for (int rep = 0; rep < REPEATS; rep++) {
-                            p.times(s, new int[] {0, 1}, 0, 2, w, n, null, out);
+                            p.times(s, inOrder, 0, 2, w, n, null, out);
                             p.transposeTimes(out, w);
-                            p.times(s, new int[] {1, 0}, 0, 2, w, n, null, out, false);
+                            p.times(s, reversed, 0, 2, w, n, null, out, false);
                         }
                     };
                     Halves.alone(calls); // the worker stays free for training steps that may have begun
