@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * idle). The first training step otherwise pays for it: loading the native BLAS and netlib's
  * classes (about 70 ms), loading and linking the Vector API classes behind the sparse products
  * (each vector operation bootstraps a lambda on its first use), and starting the second core's
- * thread. It also calls the sparse kernels often enough for the JIT to compile them early
- * ({@link #REPEATS}). None of this changes any result.
+ * thread. It also calls the sparse kernels and the pixel conversion ({@link Pixels}) often enough
+ * for the JIT to compile them early ({@link #REPEATS}). None of this changes any result.
  *
  * <p>Call {@link #inBackground()} as early as possible; calling it again does nothing. A kernel used
  * before the preload reaches it simply does its own start-up, as it would without the preload (the
@@ -46,6 +46,11 @@ public final class Preload {
             Ops.softmaxRows(a, c, new double[2]);
             Ops.sigmoid(a, c);
             if (VectorApi.present()) {
+                byte[] px = new byte[2 * PIXELS];
+                double[] x = new double[2 * PIXELS];
+                for (int rep = 0; rep < REPEATS; rep++) {
+                    Pixels.rows(px, 0, PIXELS, x, 0, PIXELS, PIXELS);
+                }
                 for (int n : new int[] {SparseProduct.MIN_COLUMNS, WideSparseKernels.MIN}) {
                     byte[] codes = {0, 7, 0, (byte) 200, 9, 0};
                     SparseRows s = SparseRows.ofCodes(codes, 2, 3, LEVELS);
@@ -90,11 +95,8 @@ public final class Preload {
      */
     static final int REPEATS = 60;
 
-    private static final double[] LEVELS = new double[256];
+    /** Pixels per row of the pixel kernel's calls: 8 rounds of its vector loop a call. */
+    private static final int PIXELS = 64;
 
-    static {
-        for (int k = 0; k < LEVELS.length; k++) {
-            LEVELS[k] = k / 255.0;
-        }
-    }
+    private static final double[] LEVELS = Pixels.levels();
 }
