@@ -122,7 +122,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // the kernels' one-time start-up (BLAS, Vector API classes) on the second core while the data loads
-        Preload.inBackground();
+        Preload.inBackground(expectsDensePixels());
         if (plot != null) {
             Plots.checkFormat(plot);
         }
@@ -272,6 +272,23 @@ final class TrainCommand implements Callable<Integer> {
             return null; // reported later
         }
         return Warmup.start(spare, optim.create(rate), s, in, p.density());
+    }
+
+    /**
+     * Whether the run will most likely expand its images into doubles (dense input), judged before
+     * loading from {@code --input} and the data set's known share of nonzero pixels: sparse input
+     * (MNIST) has no use for the pixel conversion the preload would otherwise get compiled. A wrong
+     * guess costs only speed.
+     */
+    private boolean expectsDensePixels() {
+        String in = input == null ? "auto" : input.trim().toLowerCase(Locale.ROOT);
+        if (in.equals("sparse")) {
+            return false;
+        }
+        if (!in.equals("auto") || data.dataset == null) {
+            return true;
+        }
+        return Datasets.profile(data.dataset).map(p -> p.density() > FeedForwardNet.SPARSE_DENSITY).orElse(true);
     }
 
     private static int checkedEpochs(int e) {

@@ -27,14 +27,20 @@ class PixelsTest {
                 px[shift + v] = (byte) v;
             }
             double[] out = new double[2 * px.length];
-            Pixels.rows(px, 0, 0, out, 0, px.length, px.length);
+            PixelKernels.rows(px, 0, 0, out, 0, px.length, px.length);
             double[] one = new double[px.length];
-            Pixels.row(px, 0, one, 0, px.length);
+            PixelKernels.row(px, 0, one, 0, px.length);
+            double[] viaTable = new double[px.length];
+            Pixels.scalar(px, 0, viaTable, 0, px.length);
+            double[] either = new double[px.length];
+            Pixels.row(px, 0, either, 0, px.length);
+            assertArrayEquals(viaTable, either, 0.0);
             for (int v = 0; v < 256; v++) {
                 double want = v / 255.0;
                 assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(out[shift + v]), "code " + v);
                 assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(out[px.length + shift + v]));
                 assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(one[shift + v]));
+                assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(viaTable[shift + v]));
                 assertEquals(want, Pixels.level((byte) v));
             }
         }
@@ -53,7 +59,10 @@ class PixelsTest {
         java.util.Arrays.fill(out, -1.0);
         int d0 = 1 + rnd.nextInt(3);
         int d1 = d0 + width + 2;
-        Pixels.rows(px, s0, s1, out, d0, d1, width);
+        PixelKernels.rows(px, s0, s1, out, d0, d1, width);
+        double[] either = new double[out.length];
+        java.util.Arrays.fill(either, -1.0);
+        Pixels.rows(px, s0, s1, either, d0, d1, width);
         double[] want = new double[out.length];
         java.util.Arrays.fill(want, -1.0);
         for (int j = 0; j < width; j++) {
@@ -61,8 +70,9 @@ class PixelsTest {
             want[d1 + j] = levels[px[s1 + j] & 0xFF];
         }
         assertArrayEquals(want, out, 0.0); // the rest of out untouched
+        assertArrayEquals(want, either, 0.0);
         double[] single = new double[width + 2];
-        Pixels.row(px, s1, single, 1, width);
+        PixelKernels.row(px, s1, single, 1, width);
         double[] wantSingle = new double[width + 2];
         Pixels.scalar(px, s1, wantSingle, 1, width);
         assertArrayEquals(wantSingle, single, 0.0);
@@ -72,8 +82,26 @@ class PixelsTest {
     void rangesOutsideTheArraysThrow() {
         byte[] px = new byte[16];
         double[] out = new double[32];
+        assertThrows(IndexOutOfBoundsException.class, () -> PixelKernels.rows(px, 0, 9, out, 0, 16, 8));
+        assertThrows(IndexOutOfBoundsException.class, () -> PixelKernels.row(px, 0, out, 28, 8));
+        assertThrows(IndexOutOfBoundsException.class, () -> PixelKernels.row(px, 12, out, 0, 8));
         assertThrows(IndexOutOfBoundsException.class, () -> Pixels.rows(px, 0, 9, out, 0, 16, 8));
-        assertThrows(IndexOutOfBoundsException.class, () -> Pixels.row(px, 0, out, 28, 8));
         assertThrows(IndexOutOfBoundsException.class, () -> Pixels.row(px, 12, out, 0, 8));
+    }
+
+    @Test
+    void theVectorKernelIsTakenOnceTheJitHasCompiledIt() {
+        // timed tries, as the conversion makes them now and then: compiled, the kernel converts a
+        // pixel in well under a nanosecond; interpreted, in tens. Typically a few hundred tries.
+        byte[] px = new byte[2 * 392];
+        new Random(3).nextBytes(px);
+        double[] out = new double[2 * 392];
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        boolean compiled = false;
+        while (!compiled && System.nanoTime() < deadline) {
+            compiled = Pixels.warm(px, out, 392);
+        }
+        assertTrue(compiled, "the vector kernel never ran at compiled speed");
+        assertTrue(Pixels.vectorInUse());
     }
 }
