@@ -118,8 +118,11 @@ public final class Pixels {
         return VECTOR;
     }
 
-    /** Whether the vector kernel is in use: seen compiled. */
-    static boolean vectorInUse() {
+    /**
+     * Whether batches are converted by the vector kernel: it has been seen running compiled (after
+     * {@link Preload} with the launcher's JIT hint, typically within a second). False: by the table.
+     */
+    public static boolean vectorInUse() {
         return compiled;
     }
 }
