@@ -133,11 +133,12 @@ public final class Preload {
     private static final long PIXEL_WAIT_NANOS = 2_000_000_000L;
 
     /**
-     * Pixels per row of the pixel kernel's first calls: as many as a core converts per row in the
-     * two-core step, so that the JIT compiles the kernel for rows of that length (compiled from calls
-     * on 64 pixels, it converted a row pair of 392 in 390-430 ns against 310-350).
+     * Pixels per row of the pixel kernel's first calls: 8 rounds of its vector loop a call. Calls on
+     * rows of 392 (the length a core converts per row in the step) got the kernel compiled sooner but
+     * cost the loading more before that (whole command: 0.25 s more outside the loop, 8 paired runs
+     * on Fashion-MNIST, against 0.01 s with these).
      */
-    private static final int PIXELS = 392;
+    private static final int PIXELS = 64;
 
     /** Pixels per row of its timed calls. */
     private static final int TIMED_PIXELS = 196;
