@@ -281,14 +281,18 @@ final class TrainCommand implements Callable<Integer> {
      * guess costs only speed.
      */
     private boolean expectsDensePixels() {
-        String in = input == null ? "auto" : input.trim().toLowerCase(Locale.ROOT);
-        if (in.equals("sparse")) {
-            return false;
+        InputMode in;
+        try {
+            in = InputMode.parse(input);
+        } catch (IllegalArgumentException e) {
+            return true; // reported later
         }
-        if (!in.equals("auto") || data.dataset == null) {
-            return true;
-        }
-        return Datasets.profile(data.dataset).map(p -> p.density() > FeedForwardNet.SPARSE_DENSITY).orElse(true);
+        return switch (in) {
+            case SPARSE -> false;
+            case DENSE -> true;
+            case AUTO -> data.dataset == null || Datasets.profile(data.dataset)
+                    .map(p -> p.density() > FeedForwardNet.SPARSE_DENSITY).orElse(true);
+        };
     }
 
     private static int checkedEpochs(int e) {

@@ -13,11 +13,10 @@ import org.grad4j.tensor.SparseRows;
  * in double, the book's {@code load_mnist(normalize=True, flatten=True)} convention (the book
  * computes it in float32; the double values differ from those by at most 3e-8). Storing bytes keeps
  * MNIST's 60 000 training images at 47 MB instead of 376 MB; {@link #gatherRows} expands a batch
- * with {@link Pixels} (8 pixels at a time in vector registers), which costs less than copying doubles.
+ * with {@link Pixels} (by a 256-entry table, or 8 pixels at a time by a Vector API kernel once the
+ * JIT has compiled it).
  */
 public final class Split {
-
-    private static final double[] LEVELS = Pixels.levels();
 
     private final byte[] pixels;
     private SparseRows sparse;
@@ -60,7 +59,7 @@ public final class Split {
 
     /** Normalised pixel {@code j} of example {@code i}, in [0, 1]. */
     public double x(int i, int j) {
-        return LEVELS[pixels[i * features + j] & 0xFF];
+        return Pixels.level(pixels[i * features + j]);
     }
 
     /**
@@ -211,7 +210,7 @@ public final class Split {
      */
     public synchronized SparseRows sparse() {
         if (sparse == null) {
-            sparse = SparseRows.ofCodes(pixels, size(), features, LEVELS);
+            sparse = SparseRows.ofCodes(pixels, size(), features, Pixels.levels());
         }
         return sparse;
     }

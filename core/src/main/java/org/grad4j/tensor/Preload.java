@@ -81,8 +81,8 @@ public final class Preload {
                     Halves.alone(calls); // the worker stays free for training steps that may have begun
                 }
                 if (pixels) {
-                    byte[] px = new byte[2 * PIXELS];
-                    double[] x = new double[2 * PIXELS];
+                    byte[] px = new byte[2 * TIMED_PIXELS];
+                    double[] x = new double[2 * TIMED_PIXELS];
                     for (int rep = 0; rep < REPEATS; rep++) {
                         Pixels.warm(px, x, PIXELS);
                     }
@@ -90,10 +90,8 @@ public final class Preload {
                     // meanwhile, on rows long enough for the clock (128 pixels take 130 ns compiled, half
                     // of it the clock's own; 392 take 220) and short enough that the calls made before
                     // the kernel is compiled (100s of microseconds each) leave the loading its processor
-                    byte[] rows = new byte[2 * TIMED_PIXELS];
-                    double[] rowsOut = new double[2 * TIMED_PIXELS];
                     long until = System.nanoTime() + PIXEL_WAIT_NANOS;
-                    while (!Pixels.warm(rows, rowsOut, TIMED_PIXELS) && System.nanoTime() < until) {
+                    while (!Pixels.warm(px, x, TIMED_PIXELS) && System.nanoTime() < until) {
                         Thread.sleep(5);
                     }
                 }
