@@ -9,8 +9,9 @@ package org.grad4j.tensor;
  * the reads of two rows wait for memory together, once the JIT has compiled that kernel (until then,
  * and without the Vector API, by a table of the 256 quotients; see {@link #warm}). Both give the
  * same bits: a division is correctly rounded in a vector lane as in a scalar one (checked for every
- * code in {@code PixelsTest}). Half a batch of Fashion-MNIST (100 rows of 392 pixels) took 31.6 us
- * against 42.6 by the table, reading the rows into cache included ({@code PixelsBench}).
+ * code in {@code PixelsTest}). Half a batch of Fashion-MNIST (100 rows of 392 pixels) took 39.6 us
+ * against 43.6 by the table (an earlier run: 31.6 against 42.6), reading the rows into cache
+ * included ({@code PixelsBench}; most of it is waiting for memory).
  */
 public final class Pixels {
 

@@ -65,7 +65,7 @@ public final class Preload {
             if (VectorApi.present()) {
                 for (int n : new int[] {SparseProduct.MIN_COLUMNS, WideSparseKernels.MIN}) {
                     byte[] codes = {0, 7, 0, (byte) 200, 9, 0};
-                    SparseRows s = SparseRows.ofCodes(codes, 2, 3, LEVELS);
+                    SparseRows s = SparseRows.ofCodes(codes, 2, 3, Pixels.levels());
                     double[] w = new double[3 * n];
                     double[] out = new double[2 * n];
                     SparseProduct p = new SparseProduct();
@@ -140,6 +140,4 @@ public final class Preload {
 
     /** Pixels per row of its timed calls. */
     private static final int TIMED_PIXELS = 196;
-
-    private static final double[] LEVELS = Pixels.levels();
 }
