@@ -11,6 +11,7 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleEdge;
@@ -22,7 +23,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  *
  * <p>Options: logarithmic y axis (points with y ≤ 0 are then left out), markers at the points,
  * fixed x or y range. Non-finite points break the line. The legend is shown when there are two or
- * more series. Arrays passed in are copied, never modified.
+ * more series. A series added later is drawn over the ones before it (a moving average over the
+ * noisy loss it smooths, a tangent over its function). Arrays passed in are copied, never modified.
  */
 public final class LineChart implements Chart {
 
@@ -168,6 +170,7 @@ public final class LineChart implements Chart {
             y.setRange(yRange[0], yRange[1]);
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // JFreeChart draws the first series last
         JFreeChart chart = Theme.chart(title, plot, series.size() > 1);
         if (chart.getLegend() != null) {
             chart.getLegend().setPosition(RectangleEdge.BOTTOM);

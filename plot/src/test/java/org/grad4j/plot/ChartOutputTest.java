@@ -87,6 +87,28 @@ class ChartOutputTest {
     }
 
     @Test
+    void aSeriesAddedLaterIsDrawnOverTheOnesBefore() {
+        // two curves on the same points: only the second one's colour may show along the line
+        double[] x = {0, 1};
+        double[] y = {0.5, 0.5};
+        org.jfree.chart.JFreeChart chart = LineChart.titled(null).add("first", x, y).add("second", x, y)
+                .yRange(0, 1).jfreechart();
+        chart.removeLegend();
+        BufferedImage image = chart.createBufferedImage(300, 200);
+        int first = Theme.series(0).getRGB() & 0xFFFFFF;
+        int second = Theme.series(1).getRGB() & 0xFFFFFF;
+        int seen = 0;
+        for (int yy = 0; yy < image.getHeight(); yy++) {
+            int rgb = image.getRGB(image.getWidth() / 2, yy) & 0xFFFFFF;
+            assertThat(rgb).as("row %d", yy).isNotEqualTo(first);
+            if (rgb == second) {
+                seen++;
+            }
+        }
+        assertThat(seen).as("pixels of the second curve").isGreaterThan(0);
+    }
+
+    @Test
     void pngBytesInMemoryMatchTheFile() throws IOException {
         Chart chart = LineChart.titled("t").add("a", new double[] {1, 2, 3});
         byte[] png = chart.png(320, 200);
