@@ -36,16 +36,32 @@ public final class Npy {
 
     /** The complete {@code .npy} encoding of {@code a} as {@code '<f8'} in C order. */
     public static byte[] encode(NdArray a) {
-        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': " + a.shapeString() + ", }";
-        int spare = a.shape().length > 0 ? GROWTH_AXIS_MAX_DIGITS - Integer.toString(a.shape()[0]).length() : 0;
-        int unpadded = MAGIC.length + 2 + 2 + dict.length() + spare + 1;
-        int pad = (ALIGN - unpadded % ALIGN) % ALIGN;
-        String header = dict + " ".repeat(spare + pad) + "\n";
-        byte[] h = header.getBytes(StandardCharsets.US_ASCII);
+        byte[] h = header("<f8", a.shape());
         ByteBuffer buf = ByteBuffer.allocate(MAGIC.length + 4 + h.length + 8 * a.size()).order(ByteOrder.LITTLE_ENDIAN);
         buf.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) h.length).put(h);
         buf.asDoubleBuffer().put(a.data());
         return buf.array();
+    }
+
+    /**
+     * The complete {@code .npy} encoding of {@code bytes} as a 1-D {@code '|u1'} (uint8) array, what
+     * {@code np.save(f, np.frombuffer(bytes, dtype=np.uint8))} writes; {@link #decode} reads it back as
+     * doubles {@code 0..255}. The array is not modified.
+     */
+    public static byte[] encodeBytes(byte[] bytes) {
+        byte[] h = header("|u1", new int[] {bytes.length});
+        ByteBuffer buf = ByteBuffer.allocate(MAGIC.length + 4 + h.length + bytes.length).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) h.length).put(h).put(bytes);
+        return buf.array();
+    }
+
+    /** The header dict padded as NumPy pads it, ending in a newline. */
+    private static byte[] header(String descr, int[] shape) {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + NdArray.shapeString(shape) + ", }";
+        int spare = shape.length > 0 ? GROWTH_AXIS_MAX_DIGITS - Integer.toString(shape[0]).length() : 0;
+        int unpadded = MAGIC.length + 2 + 2 + dict.length() + spare + 1;
+        int pad = (ALIGN - unpadded % ALIGN) % ALIGN;
+        return (dict + " ".repeat(spare + pad) + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /**

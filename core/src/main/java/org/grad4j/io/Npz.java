@@ -35,15 +35,28 @@ public final class Npz {
 
     /** Writes {@code arrays} to {@code file} as an uncompressed {@code .npz}, in iteration order. */
     public static void write(Path file, Map<String, NdArray> arrays) throws IOException {
-        for (String name : arrays.keySet()) {
-            if (name.isEmpty() || name.contains("/")) {
-                throw new IllegalArgumentException(file.getFileName() + ": invalid array name '" + name + "'");
+        write(file, arrays, Map.of());
+    }
+
+    /**
+     * Writes {@code arrays} ({@code '<f8'}) and then {@code bytes} (1-D {@code '|u1'} arrays, see
+     * {@link Npy#encodeBytes}), each in iteration order, as an uncompressed {@code .npz}.
+     */
+    public static void write(Path file, Map<String, NdArray> arrays, Map<String, byte[]> bytes) throws IOException {
+        LinkedHashMap<String, byte[]> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, NdArray> e : arrays.entrySet()) {
+            entries.put(checkName(file, e.getKey()), Npy.encode(e.getValue()));
+        }
+        for (Map.Entry<String, byte[]> e : bytes.entrySet()) {
+            if (entries.containsKey(checkName(file, e.getKey()))) {
+                throw new IllegalArgumentException(file.getFileName() + ": array name '" + e.getKey() + "' given twice");
             }
+            entries.put(e.getKey(), Npy.encodeBytes(e.getValue()));
         }
         AtomicFile.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
-            for (Map.Entry<String, NdArray> e : arrays.entrySet()) {
-                byte[] npy = Npy.encode(e.getValue());
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                byte[] npy = e.getValue();
                 CRC32 crc = new CRC32();
                 crc.update(npy);
                 ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
@@ -58,6 +71,13 @@ public final class Npz {
             }
             zip.finish(); // not close(): AtomicFile still flushes and forces the underlying stream
         });
+    }
+
+    private static String checkName(Path file, String name) {
+        if (name.isEmpty() || name.contains("/")) {
+            throw new IllegalArgumentException(file.getFileName() + ": invalid array name '" + name + "'");
+        }
+        return name;
     }
 
     /**
