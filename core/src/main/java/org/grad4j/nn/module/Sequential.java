@@ -10,7 +10,8 @@ import org.grad4j.autograd.Tensor;
  *
  * <p>{@link #book} names them as the book's networks do instead: the {@code k}-th {@link Linear}'s
  * weight and bias are {@code Wk} and {@code bk}, a {@link BatchNorm1d} after it has {@code gammak},
- * {@code betak} (and buffers {@code running_meank}, {@code running_vark}):
+ * {@code betak} (and buffers {@code running_meank}, {@code running_vark}); a single {@link Linear}
+ * without bias (the book's {@code simpleNet}) has its weight named {@code W}:
  * <pre>{@code
  * Sequential net = Sequential.book(new Linear(784, 50, Init.std(0.01), rng), new Sigmoid(),
  *         new Linear(50, 10, Init.std(0.01), rng));
@@ -61,6 +62,10 @@ public final class Sequential extends Module {
     protected void collectParameters(String prefix, Map<String, Tensor> out) {
         if (!bookNames) {
             super.collectParameters(prefix, out);
+            return;
+        }
+        if (layers.size() == 1 && layers.get(0) instanceof Linear lin && lin.bias() == null) {
+            out.put(prefix + "W", lin.weight());
             return;
         }
         int k = 0;
