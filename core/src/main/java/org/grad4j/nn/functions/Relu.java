@@ -18,7 +18,7 @@ public final class Relu extends Function {
         double[] x = in[0].data();
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            y[i] = x[i] > 0 ? x[i] : 0;
+            y[i] = Math.max(x[i], 0.0);      // branch-free (signs are random); NaN stays NaN
         }
         Tensor out = Tensor.wrap(y, in[0].shape());
         ctx.saveForBackward(out);
@@ -31,7 +31,7 @@ public final class Relu extends Function {
         double[] g = dout.data();
         double[] dx = new double[g.length];
         for (int i = 0; i < g.length; i++) {
-            dx[i] = y[i] > 0 ? g[i] : 0;
+            dx[i] = y[i] > 0 ? g[i] : 0.0;
         }
         return new Tensor[] {Tensor.wrap(dx, dout.shape())};
     }

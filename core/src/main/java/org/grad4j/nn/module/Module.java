@@ -30,6 +30,10 @@ public abstract class Module {
     /** Registers a parameter (made a leaf that requires grad) under {@code name}; returns it. */
     protected final Tensor registerParameter(String name, Tensor value) {
         checkName(name);
+        if (!value.isLeaf()) {
+            throw new IllegalArgumentException("Module: parameter " + name + " of shape " + value.shapeString()
+                    + " must be a leaf tensor, not the result of " + value.gradFn().op() + " (use detach())");
+        }
         value.requiresGrad(true);
         parameters.put(name, value);
         return value;
