@@ -49,6 +49,7 @@ public class AutogradStepBench {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
+        org.grad4j.tensor.Preload.inBackground();          // as ./grad4j does: the pixel kernel compiled early
         data = Datasets.load("/usr/share/datasets/fashion-mnist");
         rng = new Random(7);
         model = BookNetworks.multiLayerNet(784, new int[] {100, 100, 100, 100}, 10, Activation.RELU, Init.HE, rng);

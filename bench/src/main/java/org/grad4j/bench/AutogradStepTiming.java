@@ -26,6 +26,7 @@ public final class AutogradStepTiming {
     public static void main(String[] args) throws IOException {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        org.grad4j.tensor.Preload.inBackground();          // as ./grad4j does: the pixel kernel compiled early
         Dataset data = Datasets.load("/usr/share/datasets/fashion-mnist");
         Random rng = new Random(7);
         Sequential model = BookNetworks.multiLayerNet(784, new int[] {100, 100, 100, 100}, 10, Activation.RELU,

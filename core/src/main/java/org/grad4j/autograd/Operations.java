@@ -153,6 +153,12 @@ abstract sealed class Operations permits Tensor {
         return Reduce.argmax(self(), axis, keepDims);
     }
 
+    /** Flat index of the first maximum over all elements, as a scalar; not differentiable. */
+    public Tensor argmax() {
+        Tensor t = self();
+        return Reduce.argmax(new Tensor(t.data, new int[] {t.data.length}), 0, false);
+    }
+
     /** Softmax along {@code axis}, max-shifted. */
     public Tensor softmax(int axis) {
         return Softmax.apply(self(), axis, false);

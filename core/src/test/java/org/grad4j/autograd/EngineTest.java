@@ -149,6 +149,7 @@ class EngineTest {
         assertThat(Tensor.full(2.5, 2, 2).data()).containsOnly(2.5);
         assertThat(Tensor.ones(3).sum().item()).isEqualTo(3);
         assertThat(Tensor.scalar(4).rank()).isZero();
+        assertThat(Tensor.of(new double[][] {{1, 5}, {7, 2}}).argmax().item()).isEqualTo(2);
         Tensor r = Tensor.randn(new Random(7), 2, 3);
         assertThat(r.data()[0]).isEqualTo(new Random(7).nextGaussian());
         assertThat(Tensor.of(new double[][] {{1, 2}, {3, 4}}).get(1, 0)).isEqualTo(3);

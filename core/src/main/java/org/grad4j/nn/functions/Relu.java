@@ -13,6 +13,8 @@ import org.grad4j.autograd.Tensor;
  */
 public final class Relu extends Function {
 
+    private static final boolean VECTOR = org.grad4j.tensor.VectorApi.present();
+
     @Override
     protected Tensor forward(Context ctx, Tensor... in) {
         double[] x = in[0].data();
@@ -30,8 +32,12 @@ public final class Relu extends Function {
         double[] y = ctx.saved(0).data();
         double[] g = dout.data();
         double[] dx = new double[g.length];
+        if (VECTOR) {
+            ReluMask.backward(y, g, dx);
+            return new Tensor[] {Tensor.wrap(dx, dout.shape())};
+        }
         for (int i = 0; i < g.length; i++) {
-            dx[i] = y[i] > 0 ? g[i] : 0.0;
+            dx[i] = y[i] > 0 ? g[i] : 0.0;     // the mask x > 0, read as y > 0
         }
         return new Tensor[] {Tensor.wrap(dx, dout.shape())};
     }
