@@ -29,7 +29,9 @@ t = [json.loads(l) for l in sys.argv[3].splitlines()]
 t1 = next(r for r in t if r.get("threads") == 1)["median_us"]
 best = t[-1]["best_median_us"]
 g = min(g2["median_us"], g1["median_us"])
+c1 = next(r for r in t if r.get("threads") == 1)["median_cpu_us"]
 print(f"ratio grad4j best / torch best = {g / best:.3f} ({g:.0f} us against {best:.0f} us); "
-      f"one thread each = {g1['median_us'] / t1:.3f} ({g1['median_us']:.0f} against {t1:.0f} us)")
+      f"one thread each = {g1['median_us'] / t1:.3f} ({g1['median_us']:.0f} against {t1:.0f} us); "
+      f"one thread each, CPU time = {g1['median_cpu_us'] / c1:.3f} ({g1['median_cpu_us']:.0f} against {c1:.0f} us)")
 PY
 done

@@ -15,7 +15,9 @@ import org.grad4j.optim.ModuleOptimizer;
 
 /**
  * {@link AutogradStepBench}'s step timed one by one, as {@code bench/compare/autograd_step.py} times
- * PyTorch's: {@code warmup} steps, then the median and mean of {@code steps} steps, printed as JSON.
+ * PyTorch's: {@code warmup} steps, then the median and mean of {@code steps} steps, printed as JSON, and
+ * the median CPU time of the calling thread per step (the whole step's when it runs on one thread:
+ * {@code OPENBLAS_NUM_THREADS=1 GRAD4J_THREADS=1}; less disturbed by other processes than wall time).
  * <pre>{@code java -cp ... org.grad4j.bench.AutogradStepTiming [steps [warmup]]}</pre>
  */
 public final class AutogradStepTiming {
@@ -35,17 +37,23 @@ public final class AutogradStepTiming {
         CrossEntropyLoss loss = new CrossEntropyLoss();
         int[] rows = new int[AutogradStepBench.BATCH];
         int[] labels = new int[AutogradStepBench.BATCH];
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long[] t = new long[steps];
+        long[] c = new long[steps];
         double l = 0;
         for (int s = 0; s < warmup + steps; s++) {
+            long c0 = cpu.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             l = AutogradStepBench.step(data, model, opt, loss, rng, rows, labels);
             if (s >= warmup) {
                 t[s - warmup] = System.nanoTime() - t0;
+                c[s - warmup] = cpu.getCurrentThreadCpuTime() - c0;
             }
         }
         Arrays.sort(t);
+        Arrays.sort(c);
         double mean = Arrays.stream(t).average().orElse(0) / 1e3;
-        System.out.printf("{\"median_us\": %.1f, \"mean_us\": %.1f, \"loss\": %.6f}%n", t[steps / 2] / 1e3, mean, l);
+        System.out.printf("{\"median_us\": %.1f, \"mean_us\": %.1f, \"median_cpu_us\": %.1f, \"loss\": %.6f}%n",
+                t[steps / 2] / 1e3, mean, c[steps / 2] / 1e3, l);
     }
 }
