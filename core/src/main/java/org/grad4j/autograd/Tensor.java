@@ -23,6 +23,9 @@ import java.util.Random;
  * Tensors are immutable through the operations here; the in-place methods ({@link #fill_},
  * {@link #addInPlace_}, {@link #data()} writes followed by {@link #bumpVersion()}) increment a
  * version counter that backward checks on every tensor it saved.
+ *
+ * <p>Recording scopes ({@link NoGrad}, {@link Anomaly}) are per thread. A graph is not thread-safe:
+ * build it and run its backward on one thread at a time.
  */
 public final class Tensor extends Operations {
 
