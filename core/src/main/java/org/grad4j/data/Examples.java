@@ -50,6 +50,14 @@ public interface Examples {
      */
     void gatherTargets(int[] idx, int from, int count, double[] out);
 
+    /**
+     * The IDX byte images behind these examples (features {@code pixel / 255.0}), for kernels that
+     * read the bytes themselves; null when the examples are not byte images (the default).
+     */
+    default Split images() {
+        return null;
+    }
+
     /** Checks the positions and the output length of a gather; shared by the implementations. */
     static void checkGather(String op, int[] idx, int from, int count, int outLength, int width) {
         if (from < 0 || count < 0 || from + count > idx.length) {

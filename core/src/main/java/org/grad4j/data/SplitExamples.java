@@ -28,6 +28,11 @@ public record SplitExamples(Split split, int classes) implements Examples {
     }
 
     @Override
+    public Split images() {
+        return split;
+    }
+
+    @Override
     public int size() {
         return split.size();
     }

@@ -31,6 +31,21 @@ public final class ModelFile {
         return out;
     }
 
+    /** A module's parameters and buffers ({@code stateDict}), copied, by name, in order. */
+    public static LinkedHashMap<String, NdArray> arrays(org.grad4j.nn.module.Module module) {
+        LinkedHashMap<String, NdArray> out = new LinkedHashMap<>();
+        module.stateDict().forEach((n, t) -> out.put(n, new NdArray(t.data().clone(), t.shape().clone())));
+        return out;
+    }
+
+    /** Writes a module's parameters and buffers and further arrays (kept after them) atomically. */
+    public static void save(Path file, org.grad4j.nn.module.Module module, Map<String, NdArray> extra)
+            throws IOException {
+        LinkedHashMap<String, NdArray> all = arrays(module);
+        all.putAll(extra);
+        Npz.write(file, all);
+    }
+
     /** Writes the network's parameters to {@code file} atomically. */
     public static void save(Path file, Network net) throws IOException {
         Npz.write(file, arrays(net));

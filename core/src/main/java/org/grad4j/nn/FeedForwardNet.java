@@ -46,6 +46,19 @@ public class FeedForwardNet implements Network {
      * @throws IllegalArgumentException naming the parameter and both shapes on a mismatch
      */
     public FeedForwardNet(List<Tensor> weights, List<Tensor> biases, Activation activation) {
+        this(weights, biases, activation, true);
+    }
+
+    /**
+     * A network over the given weight and bias tensors themselves, not copies: its steps update them
+     * in place and writes to them are seen by the network. Used by {@code StepPlanner} to run the
+     * fused step over a module's parameter arrays.
+     */
+    public static FeedForwardNet wrapping(List<Tensor> weights, List<Tensor> biases, Activation activation) {
+        return new FeedForwardNet(weights, biases, activation, false);
+    }
+
+    private FeedForwardNet(List<Tensor> weights, List<Tensor> biases, Activation activation, boolean copy) {
         int layerCount = weights.size();
         if (layerCount == 0) {
             throw new IllegalArgumentException("FeedForwardNet: no weights");
@@ -79,9 +92,9 @@ public class FeedForwardNet implements Network {
                     throw new IllegalArgumentException("b" + (i + 1) + ": shape " + b.shapeString() + ", expected ["
                             + w.cols() + "]");
                 }
-                b = Tensor.copy(b);
+                b = copy ? Tensor.copy(b) : b;
             }
-            Affine affine = new Affine(Tensor.copy(w), b).setComputeDx(i > 0);
+            Affine affine = new Affine(copy ? Tensor.copy(w) : w, b).setComputeDx(i > 0);
             affines[i] = affine;
             layers[2 * i] = affine;
             if (i < layerCount - 1) {
@@ -112,6 +125,25 @@ public class FeedForwardNet implements Network {
             }
         }
         return new FeedForwardNet(ws, bs, activation);
+    }
+
+    /**
+     * The same network as a module over this network's parameter arrays (not copies): {@code Linear}
+     * layers named as the book names them ({@code W1, b1, ...}, or {@code W}) with the activation
+     * between them. Training either trains both.
+     */
+    public org.grad4j.nn.module.Sequential asModule() {
+        List<org.grad4j.nn.module.Module> ms = new ArrayList<>();
+        for (int i = 0; i < affines.length; i++) {
+            if (i > 0) {
+                ms.add(org.grad4j.nn.module.BookNetworks.activation(activation));
+            }
+            Tensor w = affines[i].w();
+            Tensor b = affines[i].b();
+            ms.add(new org.grad4j.nn.module.Linear(org.grad4j.autograd.Tensor.wrap(w.data(), w.rows(), w.cols()),
+                    b == null ? null : org.grad4j.autograd.Tensor.wrap(b.data(), b.size())));
+        }
+        return org.grad4j.nn.module.Sequential.book(ms.toArray(new org.grad4j.nn.module.Module[0]));
     }
 
     /** The hidden activation, or null for a single layer. */

@@ -45,6 +45,9 @@ public interface Network {
     /** The parameters' backing arrays, in {@link #parameters()} order (the same arrays on every call). */
     double[][] paramArrays();
 
+    /** The same network as a module over this network's parameter arrays (not copies). */
+    org.grad4j.nn.module.Module asModule();
+
     /** The gradients' backing arrays, in {@link #parameters()} order (the same arrays on every call). */
     double[][] gradArrays();
 }

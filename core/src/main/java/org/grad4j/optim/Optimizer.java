@@ -13,6 +13,14 @@ public interface Optimizer {
     /** Updates every {@code params[i]} in place from {@code grads[i]}; the gradients are not modified. */
     void step(double[][] params, double[][] grads);
 
+    /**
+     * Whether {@link #step} is exactly {@code p -= lr * g} (SGD without momentum or weight decay), so
+     * that a fused step may apply it itself. False unless overridden.
+     */
+    default boolean plainSgd() {
+        return false;
+    }
+
     /** The current learning rate. */
     double lr();
 

@@ -65,6 +65,11 @@ public final class Sgd extends AbstractOptimizer {
         return options;
     }
 
+    @Override
+    public boolean plainSgd() {
+        return plain();
+    }
+
     /** Whether the update is plain {@code p -= lr * g} (no momentum, no weight decay). */
     public boolean plain() {
         return options.momentum() == 0 && options.weightDecay() == 0;

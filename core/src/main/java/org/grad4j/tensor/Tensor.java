@@ -30,6 +30,11 @@ public final class Tensor {
         this.cols = cols;
     }
 
+    /** A vector that <em>wraps</em> {@code data} (no copy). */
+    public static Tensor wrap(double[] data) {
+        return new Tensor(data, 1, 1, data.length);
+    }
+
     /** A zero vector of {@code n} entries. */
     public static Tensor zeros(int n) {
         checkDim("n", n);

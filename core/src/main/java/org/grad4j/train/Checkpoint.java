@@ -27,7 +27,7 @@ public final class Checkpoint {
     /** What a checkpoint restores. */
     public record State(FeedForwardNet net, int iteration, long seed, History history) {}
 
-    static void write(Path file, Network net, int iteration, long seed, History h) throws IOException {
+    static void write(Path file, org.grad4j.nn.module.Module net, int iteration, long seed, History h) throws IOException {
         Map<String, NdArray> extra = new LinkedHashMap<>();
         extra.put("grad4j_iteration", NdArray.vector(new double[] {iteration}));
         extra.put("grad4j_seed", NdArray.vector(new double[] {seed}));

@@ -3,36 +3,44 @@ package org.grad4j.train;
 import java.io.IOException;
 import org.grad4j.data.BatchSampler;
 import org.grad4j.data.Dataset;
-import org.grad4j.data.Split;
-import org.grad4j.nn.BatchColumns;
+import org.grad4j.data.Examples;
+import org.grad4j.data.SplitExamples;
+import org.grad4j.data.Task;
 import org.grad4j.nn.FeedForwardNet;
 import org.grad4j.nn.Network;
-import org.grad4j.optim.ClipNorm;
+import org.grad4j.nn.loss.CrossEntropyLoss;
+import org.grad4j.nn.loss.Loss;
+import org.grad4j.nn.module.Module;
+import org.grad4j.optim.ModuleOptimizer;
 import org.grad4j.optim.Optimizer;
-import org.grad4j.optim.Sgd;
 import org.grad4j.optim.schedule.Schedule;
 import org.grad4j.tensor.Halves;
 import org.grad4j.tensor.SparseProduct;
 import org.grad4j.tensor.SparseRows;
-import org.grad4j.tensor.Tensor;
 
 /**
- * Mini-batch stochastic gradient descent, as the book's {@code train_neuralnet.py}: per iteration,
- * draw a batch, take the gradient of the loss (backprop, or the book's numerical gradient), and let
- * the optimizer update the weights; every epoch ({@code train size / batch} iterations) measure the
- * accuracy on the whole training and test splits.
+ * Mini-batch gradient descent over any module, loss, optimizer and examples, as the book's
+ * {@code train_neuralnet.py}: per iteration, draw a batch, take the gradient of the loss, and let
+ * the optimizer update the parameters in place; every epoch ({@code train size / batch} iterations)
+ * score the whole training and test sets (accuracy for classification, R² for regression).
  *
- * <p>A step allocates nothing once warm. The network's weights are modified in place. With plain
- * {@link Sgd} on a {@link FeedForwardNet} (backprop, no clipping) a step is the network's
- * {@code sgdStep} (three two-core phases): on dense batches the two cores gather the batch, each the
- * columns it multiplies, and the first layer's update is folded into its gradient product; the
- * weight gradients of the other layers ({@link Network#gradArrays()}) are not filled during the run
- * (the bias gradients are).
+ * <p>How a step and an evaluation are computed is {@link StepPlanner}'s choice, made once per run:
+ * the book's fused two-core SGD step for the exact pattern it implements (its contract, in
+ * {@link Plan#unfilledGradients()}, is that the modules' {@code grad} tensors are not filled), the
+ * generic autograd step for everything else. This class does not look at which module, loss or
+ * optimizer it was given.
+ * <pre>{@code
+ * Sequential net = Sequential.book(new Linear(5, 32, Init.std(0.5), rng), new Tanh(), new Linear(32, 1, Init.std(0.5), rng));
+ * TrainResult r = new Trainer(net, new MSELoss(), new Adam(0.01), ds.train(), ds.test(), settings).run(TrainListener.NONE);
+ * }</pre>
  */
 public final class Trainer {
-    private final Network net;
+    private final Module module;
+    private final Loss loss;
     private final Optimizer optimizer;
-    private final Dataset data;
+    private final Examples train;
+    private final Examples test;
+    private final String name;
     private final TrainSettings s;
     private Schedule schedule;
     private InputMode input = InputMode.AUTO;
@@ -40,19 +48,52 @@ public final class Trainer {
     private int start;
     private History history;
 
+    /**
+     * @throws IllegalArgumentException when the training examples are empty
+     */
+    public Trainer(Module module, Loss loss, Optimizer optimizer, Examples train, Examples test,
+            TrainSettings settings) {
+        this(module, loss, optimizer, train, test, "the data", settings);
+    }
+
+    /** With a {@link ModuleOptimizer} over {@code module}'s parameters (its optimizer steps them). */
+    public Trainer(Module module, Loss loss, ModuleOptimizer optimizer, Examples train, Examples test,
+            TrainSettings settings) {
+        this(module, loss, optimizer.optimizer(), train, test, settings);
+    }
+
+    /** One of the book's networks on an IDX data set: its module and softmax cross-entropy. */
     public Trainer(Network net, Optimizer optimizer, Dataset data, TrainSettings settings) {
-        this.net = net;
+        this(checkInputs(net, data).asModule(), new CrossEntropyLoss(), optimizer, SplitExamples.train(data),
+                SplitExamples.test(data), data.name(), settings);
+    }
+
+    private Trainer(Module module, Loss loss, Optimizer optimizer, Examples train, Examples test, String name,
+            TrainSettings settings) {
+        this.module = module;
+        this.loss = loss;
         this.optimizer = optimizer;
-        this.data = data;
+        this.train = train;
+        this.test = test;
+        this.name = name;
         this.s = settings;
+        if (train.size() == 0) {
+            throw new IllegalArgumentException(name + ": the training split is empty");
+        }
+    }
+
+    private static Network checkInputs(Network net, Dataset data) {
         int inputs = net.parameters().get(0).value().rows();
         if (inputs != data.features()) {
             throw new IllegalArgumentException("the network takes " + inputs + " inputs but " + data.name()
                     + " has " + data.features() + " features per example");
         }
-        if (data.train().size() == 0) {
-            throw new IllegalArgumentException(data.name() + ": the training split is empty");
-        }
+        return net;
+    }
+
+    /** The module trained. */
+    public Module module() {
+        return module;
     }
 
     /** Changes the learning rate once per epoch by {@code schedule} (the epoch's mean loss is its metric). */
@@ -77,12 +118,16 @@ public final class Trainer {
         return this;
     }
 
+    /** The step {@link #run} takes, as {@link StepPlanner} chooses it for this trainer. */
+    public Plan plan() {
+        return StepPlanner.plan(module, loss, optimizer, train, s, inputMode() == InputMode.SPARSE);
+    }
+
     /**
      * The input mode {@link #run} uses ({@link InputMode#DENSE} or {@link InputMode#SPARSE}): AUTO
-     * resolved against the data, the network and the length of the run (sparse when at most
-     * {@link FeedForwardNet#SPARSE_DENSITY} of the training pixels are nonzero and the run has at
-     * least {@link #SPARSE_MIN_ITERATIONS} iterations to go). Sparse needs backprop and a
-     * {@link FeedForwardNet} whose first layer can take it.
+     * resolved against the data, the plan and the length of the run (sparse when the fused step is
+     * planned, at most {@link FeedForwardNet#SPARSE_DENSITY} of the training pixels are nonzero and
+     * the run has at least {@link #SPARSE_MIN_ITERATIONS} iterations to go).
      *
      * @throws IllegalArgumentException when SPARSE is asked for but cannot be used, saying why
      */
@@ -90,32 +135,32 @@ public final class Trainer {
         if (used != null) {
             return used;
         }
-        boolean feedForward = net instanceof FeedForwardNet;
-        boolean backprop = s.gradient() == GradientMode.BACKPROP;
-        boolean fits = data.features() <= SparseRows.MAX_COLUMNS;
+        String refused = StepPlanner.refusal(module, loss, optimizer, train, s.gradient(), s.clipNorm());
+        boolean fits = train.features() <= SparseRows.MAX_COLUMNS;
         if (input == InputMode.SPARSE) {
-            if (!backprop) {
+            if (s.gradient() != GradientMode.BACKPROP) {
                 throw new IllegalArgumentException("sparse input works with the backprop gradient only");
             }
-            if (!feedForward) {
-                throw new IllegalArgumentException("sparse input needs a feed-forward network (FeedForwardNet)");
+            if (refused != null) {
+                throw new IllegalArgumentException("sparse input needs the fused SGD step, which is refused: "
+                        + refused);
             }
             if (!fits) {
                 throw new IllegalArgumentException("sparse input takes at most " + SparseRows.MAX_COLUMNS
-                        + " features, " + data.name() + " has " + data.features());
+                        + " features, " + name + " has " + train.features());
             }
             if (!SparseProduct.available()) {
                 throw new IllegalArgumentException("sparse input needs the Vector API (--add-modules "
                         + "jdk.incubator.vector)");
             }
-            if (!((FeedForwardNet) net).sparseWorthwhile(0.0)) {
+            if (!StepPlanner.bookNet(module, loss, train).sparseWorthwhile(0.0)) {
                 throw new IllegalArgumentException("sparse input needs a first layer of at least "
                         + SparseProduct.MIN_COLUMNS + " units");
             }
             used = InputMode.SPARSE;
-        } else if (input == InputMode.AUTO && backprop && feedForward && fits
+        } else if (input == InputMode.AUTO && refused == null && fits
                 && s.iterations() - start >= SPARSE_MIN_ITERATIONS
-                && ((FeedForwardNet) net).sparseWorthwhile(data.train().density())) {
+                && StepPlanner.bookNet(module, loss, train).sparseWorthwhile(train.images().density())) {
             used = InputMode.SPARSE;
         } else {
             used = InputMode.DENSE;
@@ -123,7 +168,7 @@ public final class Trainer {
         return used;
     }
 
-    /** Continues from a checkpoint's iteration and history (its weights must already be in the network). */
+    /** Continues from a checkpoint's iteration and history (its weights must already be in the module). */
     public Trainer resume(Checkpoint.State state) {
         if (state.iteration() > s.iterations()) {
             throw new IllegalArgumentException("the checkpoint is at iteration " + state.iteration() + ", beyond the "
@@ -137,20 +182,19 @@ public final class Trainer {
 
     /** The number of iterations in an epoch: the training size over the batch size, at least 1. */
     public int iterationsPerEpoch() {
-        return Math.max(data.train().size() / s.batch(), 1);
+        return Math.max(train.size() / s.batch(), 1);
     }
 
     /** Runs the training; throws {@link TrainingDivergedException} when the loss or weights stop being finite. */
     public TrainResult run(TrainListener listener) throws IOException {
-        Split train = data.train();
         int perEpoch = iterationsPerEpoch();
         int evalEvery = s.evalEvery() > 0 ? s.evalEvery() : perEpoch;
         boolean sparse = inputMode() == InputMode.SPARSE;
         Steps steps = new Steps(sparse);
         steps.skip(start); // the batches drawn before the checkpoint
-        double[][] params = net.paramArrays();
+        double[][] params = paramArrays();
         History h = history != null ? history : new History(s.iterations());
-        Evaluation eval = new Evaluation(data.features(), sparse);
+        Evaluation eval = new Evaluation(StepPlanner.predictor(module, loss, train, sparse));
         double baseLr = optimizer.lr();
         double epochLoss = 0;
         int epochCount = 0;
@@ -179,11 +223,11 @@ public final class Trainer {
                     throw diverged(it, "a weight is no longer finite", lastCheckpoint);
                 }
                 long e0 = System.nanoTime();
-                double trainAcc = eval.accuracy(net, train);
-                double testAcc = eval.accuracy(net, data.test());
+                double trainScore = eval.score(train);
+                double testScore = eval.score(test);
                 evalNanos += System.nanoTime() - e0;
-                h.addEvaluation(done, trainAcc, testAcc);
-                listener.evaluated(done, (done + perEpoch - 1) / perEpoch, trainAcc, testAcc);
+                h.addEvaluation(done, trainScore, testScore);
+                listener.evaluated(done, (done + perEpoch - 1) / perEpoch, trainScore, testScore);
             }
             if (done % perEpoch == 0 && schedule != null) {
                 optimizer.setLr(schedule.lr(done / perEpoch, baseLr, optimizer.lr(), epochLoss / epochCount));
@@ -194,7 +238,7 @@ public final class Trainer {
                 if (!finite(params)) {
                     throw diverged(it, "a weight is no longer finite", lastCheckpoint);
                 }
-                Checkpoint.write(s.checkpoint(), net, done, s.seed(), h);
+                Checkpoint.write(s.checkpoint(), module, done, s.seed(), h);
                 lastCheckpoint = done;
                 listener.checkpointed(done, s.checkpoint());
             }
@@ -202,16 +246,22 @@ public final class Trainer {
         if (!finite(params)) {
             throw diverged(s.iterations() - 1, "a weight is no longer finite", lastCheckpoint);
         }
-        double trainAcc;
-        double testAcc;
+        double trainScore;
+        double testScore;
         if (h.evaluations() > 0 && h.evalIterations()[h.evaluations() - 1] == s.iterations()) {
-            trainAcc = h.trainAccuracy()[h.evaluations() - 1];
-            testAcc = h.testAccuracy()[h.evaluations() - 1];
+            trainScore = h.trainAccuracy()[h.evaluations() - 1];
+            testScore = h.testAccuracy()[h.evaluations() - 1];
         } else {
-            trainAcc = eval.accuracy(net, train);
-            testAcc = eval.accuracy(net, data.test());
+            trainScore = eval.score(train);
+            testScore = eval.score(test);
         }
-        return new TrainResult(h.iterations(), stepNanos / 1e9, evalNanos / 1e9, trainAcc, testAcc, h.lastLoss(), h);
+        RegressionMetrics reg = train.task() == Task.REGRESSION && test.size() > 0 ? eval.regression(test) : null;
+        return new TrainResult(h.iterations(), stepNanos / 1e9, evalNanos / 1e9, trainScore, testScore, h.lastLoss(),
+                h, train.task(), reg);
+    }
+
+    private double[][] paramArrays() {
+        return module.parameters().stream().map(org.grad4j.autograd.Tensor::data).toArray(double[][]::new);
     }
 
     /** A fresh iteration source for this trainer's settings and {@link #inputMode()}, for {@link Warmup}. */
@@ -220,61 +270,19 @@ public final class Trainer {
     }
 
     /**
-     * The iterations of {@link #run}, one at a time: draw a batch, take the gradient, let the
-     * optimizer update the weights. Allocates nothing per step.
+     * The iterations of {@link #run}, one at a time: draw a batch (a step early, so that the fused
+     * dense step can start reading it) and take the plan's step. Allocates nothing per step
+     * beyond what the plan does.
      */
     final class Steps {
-        private final Split train = data.train();
         private final int batch = s.batch();
         private final BatchSampler sampler = new BatchSampler(train.size(), batch, s.sampling(), s.seed());
         private int[] idx = new int[batch];
-        /** The next batch (dense input), drawn a step early so that the second core can read its rows into cache. */
         private int[] ahead;
-        private final Runnable touchAhead;
-        private int touched;
-        private final int[] t = new int[batch];
-        private final boolean sparse;
-        private final SparseRows sparseTrain;
-        private final Tensor x;
-        private final Gather gather = new Gather(data.features());
-        private final double[][] params = net.paramArrays();
-        private final double[][] grads = net.gradArrays();
-        private final boolean clip = s.clipNorm() != Double.POSITIVE_INFINITY;
-        private final double[][] clipped;
-        /** Plain SGD on a {@link FeedForwardNet}: {@link FeedForwardNet#sgdStep} (on a dense batch it also gathers the batch). */
-        private final FeedForwardNet fusedNet;
-        /** The batches of the fused dense path, two in turn: the one in use and the next (drawn a step early). */
-        private final Columns[] columns = {new Columns(), new Columns()};
-        private int turn;
+        private final Plan plan;
 
         Steps(boolean sparse) {
-            this.sparse = sparse;
-            this.sparseTrain = sparse ? train.sparse() : null;
-            this.x = sparse ? null : Tensor.zeros(batch, data.features());
-            this.clipped = clip ? new double[grads.length][] : grads;
-            if (clip) {
-                for (int i = 0; i < grads.length; i++) {
-                    clipped[i] = new double[grads[i].length];
-                }
-            }
-            this.fusedNet = s.gradient() == GradientMode.BACKPROP && !clip
-                    && net instanceof FeedForwardNet f && optimizer instanceof Sgd sgd && sgd.plain() ? f : null;
-            this.touchAhead = () -> touched += train.touchRows(ahead, batch);
-        }
-
-        /** One batch's rows, gathered column range by column range (two threads may fill at once). */
-        private final class Columns implements BatchColumns {
-            final int[] rows = new int[batch];
-
-            @Override
-            public void fill(double[] xd, int c0, int c1) {
-                train.gatherColumns(rows, batch, c0, c1, xd);
-            }
-
-            @Override
-            public void readAhead(int c0, int c1) {
-                touched += train.touchColumns(rows, batch, c0, c1);
-            }
+            this.plan = StepPlanner.plan(module, loss, optimizer, train, s, sparse);
         }
 
         /** Draws {@code n} batches without using them (before the first {@link #next()}). */
@@ -284,60 +292,17 @@ public final class Trainer {
             }
         }
 
-        /**
-         * One iteration; returns the batch's loss before the update. When it is not finite, the
-         * fused SGD path has updated nothing (the other paths leave that to the caller).
-         */
+        /** One iteration; returns the batch's loss before the update (see {@link Plan#step}). */
         double next() {
-            if (sparse) {
-                sampler.next(idx);
-            } else {
-                if (ahead == null) {
-                    ahead = new int[batch];
-                    sampler.next(ahead);
-                }
-                int[] drawn = ahead;
-                ahead = idx;
-                idx = drawn;
+            if (ahead == null) {
+                ahead = new int[batch];
                 sampler.next(ahead);
             }
-            train.gatherLabels(idx, 0, batch, t);
-            if (!sparse && fusedNet == null) {
-                gather.rows(train, idx, batch, x.data());
-                // the second core reads the next batch's rows into cache after its half of the first
-                // product, while this one computes the small layers (2-3 % of a step, in-process A/B)
-                Halves.afterNextTask(touchAhead);
-            }
-            double loss;
-            if (sparse && fusedNet != null) {
-                loss = fusedNet.sgdStep(sparseTrain, idx, 0, batch, t, optimizer.lr());
-            } else if (sparse) {
-                loss = ((FeedForwardNet) net).gradient(sparseTrain, idx, 0, batch, t);
-            } else if (fusedNet != null) {
-                // each core gathers the columns it multiplies; the step also starts the next batch
-                // (drawn a step early), which the previous step has already started for this one
-                Columns now = columns[turn];
-                Columns after = columns[turn ^ 1];
-                System.arraycopy(idx, 0, now.rows, 0, batch);
-                System.arraycopy(ahead, 0, after.rows, 0, batch);
-                loss = fusedNet.sgdStep(now, after, x, t, optimizer.lr());
-                turn ^= 1;
-            } else if (s.gradient() == GradientMode.BACKPROP) {
-                loss = net.gradient(x, t);
-            } else {
-                net.numericalGradient(x, t, s.threads());
-                loss = net.loss(x, t);
-            }
-            if (!Double.isFinite(loss)) {
-                return loss;
-            }
-            if (clip) {
-                ClipNorm.clip(grads, s.clipNorm(), clipped);
-            }
-            if (fusedNet == null) {
-                optimizer.step(params, clipped);
-            }
-            return loss;
+            int[] drawn = ahead;
+            ahead = idx;
+            idx = drawn;
+            sampler.next(ahead);
+            return plan.step(idx, ahead, batch);
         }
     }
 

@@ -47,6 +47,11 @@ public final class BCEWithLogitsLoss implements Loss {
 
     /** @throws IllegalArgumentException {@code BCEWithLogitsLoss: shape mismatch [4, 1] and [4]} */
     @Override
+    public Kind kind() {
+        return Kind.BCE_WITH_LOGITS;
+    }
+
+    @Override
     public Tensor forward(Tensor logits, Tensor target) {
         if (!java.util.Arrays.equals(logits.shape(), target.shape())) {
             throw new IllegalArgumentException("BCEWithLogitsLoss: shape mismatch " + logits.shapeString() + " and "

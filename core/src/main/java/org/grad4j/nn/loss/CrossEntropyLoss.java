@@ -15,7 +15,18 @@ public final class CrossEntropyLoss implements Loss {
 
     private static final SoftmaxWithLoss SOFT = new SoftmaxWithLoss();
 
+    @Override
+    public Kind kind() {
+        return Kind.CROSS_ENTROPY;
+    }
+
+    @Override
+    public boolean takesClassIndices() {
+        return true;
+    }
+
     /** Against class indices: {@code scores [N, C]}, {@code classes[n]} in {@code [0, C)}. */
+    @Override
     public Tensor forward(Tensor scores, int[] classes) {
         return new SoftmaxWithLoss(classes).apply(scores);
     }

@@ -10,6 +10,11 @@ public final class MSELoss implements Loss {
 
     /** @throws IllegalArgumentException {@code MSELoss: shape mismatch [4, 1] and [4]} */
     @Override
+    public Kind kind() {
+        return Kind.MSE;
+    }
+
+    @Override
     public Tensor forward(Tensor prediction, Tensor target) {
         if (!java.util.Arrays.equals(prediction.shape(), target.shape())) {
             throw new IllegalArgumentException("MSELoss: shape mismatch " + prediction.shapeString() + " and "

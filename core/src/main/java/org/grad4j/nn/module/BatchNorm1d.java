@@ -54,6 +54,11 @@ public final class BatchNorm1d extends Module {
     }
 
     @Override
+    public LayerKind kind() {
+        return LayerKind.BATCH_NORM;
+    }
+
+    @Override
     public Tensor forward(Tensor x) {
         Tensor y = new BatchNorm(runningMean.data(), runningVar.data(), momentum, eps, isTraining())
                 .apply(x, weight, bias);

@@ -23,6 +23,11 @@ public final class Dropout extends Module {
     }
 
     @Override
+    public LayerKind kind() {
+        return LayerKind.DROPOUT;
+    }
+
+    @Override
     public Tensor forward(Tensor x) {
         return isTraining() && p > 0 ? function.apply(x) : x;
     }

@@ -57,6 +57,11 @@ public final class Linear extends Module {
     }
 
     @Override
+    public LayerKind kind() {
+        return LayerKind.LINEAR;
+    }
+
+    @Override
     public Tensor forward(Tensor x) {
         return bias == null ? AFFINE.apply(x, weight) : AFFINE.apply(x, weight, bias);
     }

@@ -24,6 +24,11 @@ public abstract class Module {
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
 
+    /** What kind of layer this is ({@link LayerKind#OTHER} unless overridden by this package's modules). */
+    public LayerKind kind() {
+        return LayerKind.OTHER;
+    }
+
     /** The output for input {@code x}; recorded for backward when parameters require grad. */
     public abstract Tensor forward(Tensor x);
 

@@ -50,6 +50,11 @@ public final class Sequential extends Module {
     }
 
     @Override
+    public LayerKind kind() {
+        return LayerKind.SEQUENTIAL;
+    }
+
+    @Override
     public Tensor forward(Tensor x) {
         Tensor y = x;
         for (Module m : layers) {

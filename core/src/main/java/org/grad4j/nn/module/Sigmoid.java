@@ -8,6 +8,11 @@ public final class Sigmoid extends Module {
     private static final org.grad4j.nn.functions.Sigmoid F = new org.grad4j.nn.functions.Sigmoid();
 
     @Override
+    public LayerKind kind() {
+        return LayerKind.SIGMOID;
+    }
+
+    @Override
     public Tensor forward(Tensor x) {
         return F.apply(x);
     }

@@ -6,6 +6,11 @@ import org.grad4j.autograd.Tensor;
 public final class Tanh extends Module {
 
     @Override
+    public LayerKind kind() {
+        return LayerKind.TANH;
+    }
+
+    @Override
     public Tensor forward(Tensor x) {
         return x.tanh();
     }

@@ -1,0 +1,470 @@
+package org.grad4j.train;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.grad4j.data.Examples;
+import org.grad4j.data.Split;
+import org.grad4j.data.Task;
+import org.grad4j.nn.Activation;
+import org.grad4j.nn.BatchColumns;
+import org.grad4j.nn.FeedForwardNet;
+import org.grad4j.nn.loss.Loss;
+import org.grad4j.nn.module.Linear;
+import org.grad4j.nn.module.Module;
+import org.grad4j.nn.module.Sequential;
+import org.grad4j.optim.ClipNorm;
+import org.grad4j.optim.Optimizer;
+import org.grad4j.tensor.SparseRows;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * Chooses how a training step and an evaluation are computed. The book's fused kernels
+ * ({@code FeedForwardNet.sgdStep}, {@code classify}: forward, backward and update over {@code Affine}
+ * arrays on two cores) are used only for the exact pattern they implement:
+ * <ul>
+ *   <li>module: {@code Linear (Sigmoid Linear)*} or {@code Linear (Relu Linear)*} (one activation,
+ *       every {@code Linear} with a bias, or a single {@code Linear} without one), in a {@link Sequential};</li>
+ *   <li>loss: softmax cross-entropy over class indices, examples of a classification task;</li>
+ *   <li>data: IDX byte images ({@link Examples#images()});</li>
+ *   <li>step: backprop, plain SGD ({@link Optimizer#plainSgd()}), no gradient clipping.</li>
+ * </ul>
+ * The fused network wraps the module's parameter arrays (no copies), so a step updates the module.
+ * Anything else (Tanh, Dropout, BatchNorm, a module of another package, another loss or optimizer,
+ * tables of doubles, clipping) gets the generic autograd step, which is correct for any module;
+ * {@link #refusal} says why a pattern was not accepted. Evaluation uses the {@code Classify} kernel
+ * for the same module, loss and data pattern (any optimizer).
+ */
+public final class StepPlanner {
+
+    private StepPlanner() {
+    }
+
+    /** The book's network over a module's arrays, or the reason the module is not one. */
+    private record Book(FeedForwardNet net, String refusal) {}
+
+    /**
+     * The reason the fused step is refused for this combination, or null when it is accepted.
+     */
+    public static String refusal(Module module, Loss loss, Optimizer optimizer, Examples data, GradientMode gradient,
+            double clipNorm) {
+        String r = bookRefusal(module, loss, data);
+        if (r != null) {
+            return r;
+        }
+        if (gradient != GradientMode.BACKPROP) {
+            return "the gradient is " + gradient.name().toLowerCase() + ", the fused step is backprop";
+        }
+        if (!optimizer.plainSgd()) {
+            return "the optimizer is " + optimizer.getClass().getSimpleName() + ", not plain SGD";
+        }
+        if (clipNorm != Double.POSITIVE_INFINITY) {
+            return "the gradients are clipped";
+        }
+        return null;
+    }
+
+    private static String bookRefusal(Module module, Loss loss, Examples data) {
+        Book b = book(module);
+        if (b.net == null) {
+            return b.refusal;
+        }
+        if (loss.kind() != Loss.Kind.CROSS_ENTROPY || !loss.takesClassIndices()) {
+            return "the loss is " + loss.getClass().getSimpleName() + ", not cross-entropy over class indices";
+        }
+        if (data.task() != Task.CLASSIFICATION) {
+            return "the task is " + data.task().name().toLowerCase();
+        }
+        if (data.images() == null) {
+            return "the data are not byte images";
+        }
+        if (b.net.inputSize() != data.features() || b.net.outputSize() != data.classes()) {
+            return "the network maps " + b.net.inputSize() + " inputs to " + b.net.outputSize()
+                    + " scores, the data have " + data.features() + " features and " + data.classes() + " classes";
+        }
+        return null;
+    }
+
+    /** Recognises {@code Linear (act Linear)*}; wraps its arrays in a {@link FeedForwardNet}. */
+    private static Book book(Module module) {
+        if (module.kind() != org.grad4j.nn.module.LayerKind.SEQUENTIAL) {
+            return new Book(null, "the module is not a Sequential");
+        }
+        List<Module> layers = ((Sequential) module).layers();
+        List<Tensor> ws = new ArrayList<>();
+        List<Tensor> bs = new ArrayList<>();
+        Activation act = null;
+        int biases = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            Module m = layers.get(i);
+            boolean linearPlace = i % 2 == 0;
+            Activation a = null;
+            switch (m.kind()) {
+                case LINEAR -> {
+                    if (!linearPlace) {
+                        return new Book(null, "layer " + i + " is a Linear where an activation belongs");
+                    }
+                    Linear lin = (Linear) m;
+                    org.grad4j.autograd.Tensor w = lin.weight();
+                    ws.add(Tensor.of(w.data(), w.dim(0), w.dim(1)));
+                    if (lin.bias() != null) {
+                        bs.add(Tensor.wrap(lin.bias().data()));
+                        biases++;
+                    }
+                }
+                case SIGMOID -> a = Activation.SIGMOID;
+                case RELU -> a = Activation.RELU;
+                case TANH, DROPOUT, BATCH_NORM, SEQUENTIAL, OTHER -> {
+                    return new Book(null, "layer " + i + " is " + m.kind().name().toLowerCase()
+                            + ", the fused step has Linear, Sigmoid and Relu only");
+                }
+            }
+            if (a != null) {
+                if (linearPlace) {
+                    return new Book(null, "layer " + i + " is an activation where a Linear belongs");
+                }
+                if (act != null && act != a) {
+                    return new Book(null, "the activations differ (" + act + " and " + a + ")");
+                }
+                act = a;
+            }
+        }
+        if (layers.size() % 2 == 0) {
+            return new Book(null, "the last layer is not a Linear");
+        }
+        if (biases != ws.size() && (biases != 0 || ws.size() != 1)) {
+            return new Book(null, "some Linear layers have no bias");
+        }
+        try {
+            return new Book(FeedForwardNet.wrapping(ws, biases == 0 ? null : bs, act), null);
+        } catch (IllegalArgumentException e) {
+            return new Book(null, e.getMessage());
+        }
+    }
+
+    /**
+     * The step for this combination: {@link Plan.Kind#FUSED_SGD} when {@link #refusal} is null
+     * (dense, or sparse when {@code sparse}), else {@link Plan.Kind#BOOK_NUMERICAL} for the book's
+     * networks with the numerical gradient, else {@link Plan.Kind#GENERIC}.
+     *
+     * @throws IllegalArgumentException when {@code sparse} is asked for a step other than the fused
+     *     one, or the numerical gradient for a module that is not one of the book's networks
+     */
+    public static Plan plan(Module module, Loss loss, Optimizer optimizer, Examples train, TrainSettings s,
+            boolean sparse) {
+        String refused = refusal(module, loss, optimizer, train, s.gradient(), s.clipNorm());
+        if (refused == null) {
+            return new Fused(module, book(module).net, optimizer, train, s.batch(), sparse);
+        }
+        if (sparse) {
+            throw new IllegalArgumentException("sparse input needs the fused SGD step, which is refused: " + refused);
+        }
+        if (s.gradient() == GradientMode.NUMERICAL) {
+            String r = bookRefusal(module, loss, train);
+            if (r != null) {
+                throw new IllegalArgumentException("the numerical gradient needs one of the book's networks: " + r);
+            }
+            return new Numerical(book(module).net, optimizer, train, s);
+        }
+        return new Generic(module, loss, optimizer, train, s.batch(), s.clipNorm());
+    }
+
+    /**
+     * The book's network over {@code module}'s arrays when module, loss and data have the fused pattern
+     * (for {@code Trainer}'s choice of sparse input and the fused evaluation); null otherwise.
+     */
+    static FeedForwardNet bookNet(Module module, Loss loss, Examples data) {
+        return bookRefusal(module, loss, data) == null ? book(module).net : null;
+    }
+
+    private static Set<String> names(Module module) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(module.namedParameters().keySet()));
+    }
+
+    /** {@code FeedForwardNet.sgdStep}, dense (each core gathers the columns it multiplies) or sparse. */
+    private static final class Fused implements Plan {
+        private final FeedForwardNet net;
+        private final Optimizer optimizer;
+        private final Split train;
+        private final SparseRows sparseTrain;
+        private final int[] t;
+        private final org.grad4j.tensor.Tensor x;
+        private final Columns[] columns;
+        private int turn;
+        private final Set<String> unfilled;
+        private final org.grad4j.autograd.Tensor[] params;
+
+        Fused(Module module, FeedForwardNet net, Optimizer optimizer, Examples data, int batch, boolean sparse) {
+            this.net = net;
+            this.optimizer = optimizer;
+            this.train = data.images();
+            this.sparseTrain = sparse ? train.sparse() : null;
+            this.t = new int[batch];
+            this.x = sparse ? null : Tensor.zeros(batch, data.features());
+            this.columns = sparse ? null : new Columns[] {new Columns(batch), new Columns(batch)};
+            this.unfilled = names(module);
+            this.params = module.parameters().toArray(new org.grad4j.autograd.Tensor[0]);
+        }
+
+        /** One batch's rows, gathered column range by column range (two threads may fill at once). */
+        private final class Columns implements BatchColumns {
+            final int[] rows;
+            int count;
+
+            Columns(int batch) {
+                rows = new int[batch];
+            }
+
+            @Override
+            public void fill(double[] xd, int c0, int c1) {
+                train.gatherColumns(rows, count, c0, c1, xd);
+            }
+
+            @Override
+            public void readAhead(int c0, int c1) {
+                train.touchColumns(rows, count, c0, c1);
+            }
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.FUSED_SGD;
+        }
+
+        @Override
+        public boolean sparse() {
+            return sparseTrain != null;
+        }
+
+        @Override
+        public Set<String> unfilledGradients() {
+            return unfilled;
+        }
+
+        @Override
+        public double step(int[] idx, int[] next, int count) {
+            train.gatherLabels(idx, 0, count, t);
+            double loss;
+            if (sparseTrain != null) {
+                loss = net.sgdStep(sparseTrain, idx, 0, count, t, optimizer.lr());
+            } else {
+                // the step also starts the next batch, which the previous step has already started for this one
+                Columns now = columns[turn];
+                Columns after = columns[turn ^ 1];
+                System.arraycopy(idx, 0, now.rows, 0, count);
+                now.count = count;
+                System.arraycopy(next, 0, after.rows, 0, count);
+                after.count = count;
+                loss = net.sgdStep(now, after, x, t, optimizer.lr());
+                turn ^= 1;
+            }
+            for (org.grad4j.autograd.Tensor p : params) {
+                p.bumpVersion();
+            }
+            return loss;
+        }
+
+        @Override
+        public String description() {
+            return "fused two-core SGD step (" + (sparse() ? "sparse" : "dense") + " input)";
+        }
+    }
+
+    /** The book's numerical gradient on its network, then the optimizer. */
+    private static final class Numerical implements Plan {
+        private final FeedForwardNet net;
+        private final Optimizer optimizer;
+        private final Examples train;
+        private final int threads;
+        private final int[] t;
+        private final org.grad4j.tensor.Tensor x;
+        private final double[][] grads;
+        private final double[][] clipped;
+        private final double clipNorm;
+
+        Numerical(FeedForwardNet net, Optimizer optimizer, Examples train, TrainSettings s) {
+            this.net = net;
+            this.optimizer = optimizer;
+            this.train = train;
+            this.threads = s.threads();
+            this.t = new int[s.batch()];
+            this.x = Tensor.zeros(s.batch(), train.features());
+            this.grads = net.gradArrays();
+            this.clipNorm = s.clipNorm();
+            this.clipped = clipBuffers(grads, clipNorm);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.BOOK_NUMERICAL;
+        }
+
+        @Override
+        public boolean sparse() {
+            return false;
+        }
+
+        @Override
+        public Set<String> unfilledGradients() {
+            return Set.of();
+        }
+
+        @Override
+        public double step(int[] idx, int[] next, int count) {
+            train.gatherFeatures(idx, 0, count, x.data());
+            train.gatherLabels(idx, 0, count, t);
+            net.numericalGradient(x, t, threads);
+            double loss = net.loss(x, t);
+            if (Double.isFinite(loss)) {
+                optimizer.step(net.paramArrays(), clip(grads, clipNorm, clipped));
+            }
+            return loss;
+        }
+
+        @Override
+        public String description() {
+            return "the book's numerical gradient";
+        }
+    }
+
+    private static double[][] clipBuffers(double[][] grads, double clipNorm) {
+        if (clipNorm == Double.POSITIVE_INFINITY) {
+            return null;
+        }
+        double[][] c = new double[grads.length][];
+        for (int i = 0; i < grads.length; i++) {
+            c[i] = new double[grads[i].length];
+        }
+        return c;
+    }
+
+    private static double[][] clip(double[][] grads, double clipNorm, double[][] out) {
+        if (out == null) {
+            return grads;
+        }
+        ClipNorm.clip(grads, clipNorm, out);
+        return out;
+    }
+
+    /**
+     * Autograd: gather the batch into a tensor, {@code loss.forward(module.forward(x), target)}
+     * (class indices when the loss takes them, else the examples' target rows), backward, clip, step.
+     */
+    private static final class Generic implements Plan {
+        private final Module module;
+        private final Loss loss;
+        private final Optimizer optimizer;
+        private final Examples train;
+        private final boolean classes;
+        private final org.grad4j.autograd.Tensor[] params;
+        private final double[][] paramArrays;
+        private final double[][] gradArrays;
+        private final double clipNorm;
+        private double[][] clipped;
+        private final int batch;
+        private final double[] xd;
+        private final double[] yd;
+        private final int[] t;
+
+        Generic(Module module, Loss loss, Optimizer optimizer, Examples train, int batch, double clipNorm) {
+            this.module = module;
+            this.loss = loss;
+            this.optimizer = optimizer;
+            this.train = train;
+            this.batch = batch;
+            this.classes = train.task() == Task.CLASSIFICATION && loss.takesClassIndices();
+            Map<String, org.grad4j.autograd.Tensor> named = module.namedParameters();
+            this.params = named.values().toArray(new org.grad4j.autograd.Tensor[0]);
+            this.paramArrays = new double[params.length][];
+            this.gradArrays = new double[params.length][];
+            for (int i = 0; i < params.length; i++) {
+                paramArrays[i] = params[i].data();
+                gradArrays[i] = new double[paramArrays[i].length];
+            }
+            this.clipNorm = clipNorm;
+            this.clipped = clipBuffers(gradArrays, clipNorm);
+            this.xd = new double[batch * train.features()];
+            this.yd = classes ? null : new double[batch * train.targetWidth()];
+            this.t = classes ? new int[batch] : null;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.GENERIC;
+        }
+
+        @Override
+        public boolean sparse() {
+            return false;
+        }
+
+        @Override
+        public Set<String> unfilledGradients() {
+            return Set.of();
+        }
+
+        @Override
+        public double step(int[] idx, int[] next, int count) {
+            double[] xb = count == batch ? xd : new double[count * train.features()];
+            train.gatherFeatures(idx, 0, count, xb);
+            org.grad4j.autograd.Tensor x = org.grad4j.autograd.Tensor.wrap(xb, count, train.features());
+            module.train();
+            for (org.grad4j.autograd.Tensor p : params) {
+                p.zeroGrad();
+            }
+            org.grad4j.autograd.Tensor out = module.forward(x);
+            org.grad4j.autograd.Tensor l;
+            if (classes) {
+                int[] tb = count == batch ? t : new int[count];
+                train.gatherLabels(idx, 0, count, tb);
+                l = loss.forward(out, tb);
+            } else {
+                double[] yb = count == batch ? yd : new double[count * train.targetWidth()];
+                train.gatherTargets(idx, 0, count, yb);
+                l = loss.forward(out, org.grad4j.autograd.Tensor.wrap(yb, out.shape()));
+            }
+            double value = l.item();
+            if (!Double.isFinite(value)) {
+                return value;
+            }
+            l.backward();
+            for (int i = 0; i < params.length; i++) {
+                org.grad4j.autograd.Tensor g = params[i].grad();
+                if (g == null) {
+                    java.util.Arrays.fill(gradArrays[i], 0);
+                } else {
+                    gradArrays[i] = g.data();
+                }
+            }
+            optimizer.step(paramArrays, clip(gradArrays, clipNorm, clipped));
+            for (org.grad4j.autograd.Tensor p : params) {
+                p.bumpVersion();
+            }
+            return value;
+        }
+
+        @Override
+        public String description() {
+            return "autograd step";
+        }
+    }
+
+    /**
+     * How a split is evaluated: the book's {@code Classify} kernel over the module's arrays for the
+     * fused pattern (module, loss, byte images; dense, or sparse when {@code sparse}), else the
+     * module's forward in evaluation mode without gradients.
+     */
+    public static Predictor predictor(Module module, Loss loss, Examples data, boolean sparse) {
+        FeedForwardNet net = bookNet(module, loss, data);
+        return net != null ? new Predictor.Book(net, sparse) : new Predictor.Generic(module);
+    }
+
+    /** The generic predictor, whatever the module (used for outputs other than classes). */
+    static Predictor generic(Module module) {
+        return new Predictor.Generic(module);
+    }
+
+}
