@@ -7,14 +7,19 @@ import org.grad4j.examples.Pictures;
 import org.grad4j.expr.Expression;
 import org.grad4j.plot.GradientField;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "field", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The gradient field of a function of two variables: arrows of -grad f over a",
             "heatmap (or filled contour) of f, as the book's gradient_2d.py.", "",
             "Example: grad4j field 'x0^2 + x1^2' --range -2,2 --grid 0.25 --plot field.png"})
 final class FieldCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "EXPR", description = "A function of two variables.")
     String expr;
@@ -50,7 +55,7 @@ final class FieldCommand implements Callable<Integer> {
         };
         Plots.checkFormat(plot);
         Plots.write(Pictures.field(f, w, step, List.of()).background(bg), plot);
-        System.out.println("wrote " + plot);
+        spec.commandLine().getOut().println("wrote " + plot);
         return 0;
     }
 }
