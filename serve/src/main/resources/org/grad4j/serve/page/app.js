@@ -36,7 +36,7 @@ const Playground = (() => {
   const st = {expr: "x^2/20 + y^2", range: [-10, 10, -5, 5], start: [-7, 2], steps: 30, gradient: "exact",
     opts: [{name: "sgd", lr: 0.95}, {name: "adam", lr: 0.3}]};
   let field = null, background = null, results = null, values = null, frame = 0, playing = false, last = 0;
-  let ends = [], fieldSeq = 0, runSeq = 0, parseSeq = 0, dirty = true;
+  let resultsFor = null, ends = [], fieldSeq = 0, runSeq = 0, parseSeq = 0, dirty = true;
 
   function fr() { const r = st.range; return Plots.frame(canvas, r[0], r[1], r[2], r[3], {pad: {l: 40, r: 8, t: 8, b: 26}}); }
 
@@ -163,6 +163,7 @@ const Playground = (() => {
     if (seq !== runSeq) return;
     if (!r.ok) { showError($("expr-error"), $("expr"), r.data); results = null; dirty = true; return; }
     results = r.data.results;
+    resultsFor = JSON.stringify([st.expr, st.start, st.steps, st.gradient, specs()]);
     const v = await api("/api/values", {expr: st.expr, points: results.flatMap(x => x.history.map(p => p.map(c => c === null ? NaN : c)))});
     if (seq !== runSeq) return;
     values = [];
@@ -199,7 +200,7 @@ const Playground = (() => {
         const row = $("optimizers").tBodies[0].rows[i];
         if (row && values && values[i]) {
           const s = Math.max(0, endIndex);
-          const status = upto >= h.length - 1 ? res.status : "running";
+          const status = upto >= h.length - 1 || endIndex < upto ? res.status : "running";
           row.querySelector(".s-steps").textContent = s;
           row.querySelector(".s-f").textContent = fmt(values[i].f[s]);
           row.querySelector(".s-g").textContent = fmt(values[i].g[s]);
@@ -279,7 +280,10 @@ const Playground = (() => {
     requestAnimationFrame(tick);
     changed();
   }
-  return {setup, ends: () => ends, state: () => st, results: () => results, playing: () => playing, command};
+  // for tests: whether the race shown is the one the current inputs ask for, played to its end
+  const finished = () => results !== null && !playing && frame >= maxFrame() && !dirty
+    && resultsFor === JSON.stringify([st.expr, st.start, st.steps, st.gradient, specs()]);
+  return {setup, ends: () => ends, state: () => st, results: () => results, playing: () => playing, finished, command};
 })();
 
 // ---------- derivative lab ----------
