@@ -511,4 +511,7 @@ const Draw = (() => {
   if (r.ok) INFO = r.data;
   Playground.setup(); Lab.setup(); Training.setup(); Draw.setup();
   window.grad4j = {playground: Playground, lab: Lab};
+  const tab = new URLSearchParams(location.search).get("tab"); // ?tab=lab opens that part
+  const link = tab && document.querySelector("nav a[data-tab='" + tab.replace(/[^a-z]/g, "") + "']");
+  if (link) link.click();
 })();
