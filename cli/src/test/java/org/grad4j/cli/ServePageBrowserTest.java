@@ -190,6 +190,10 @@ class ServePageBrowserTest {
         assertThat(rows.get(1).findElement(By.className("s-status")).getText()).isEqualTo("diverged");
         assertThat(rows.get(0).findElement(By.className("s-status")).getText()).isNotEqualTo("diverged");
         assertThat(rows.get(2).findElement(By.className("s-status")).getText()).isNotEqualTo("diverged");
+        // lr-sweep's behaviours against the minimum (0, 0), as the book's lesson has them
+        waiting().until(d -> !rows.get(2).findElement(By.className("s-behaviour")).getText().isEmpty());
+        assertThat(rows).extracting(r -> r.findElement(By.className("s-behaviour")).getText())
+                .containsExactly("converged", "diverged", "too-slow");
         screenshot("playground-lr-preset");
     }
 

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
 import org.grad4j.expr.Expression;
 import org.grad4j.expr.ExpressionException;
 import org.grad4j.nn.FeedForwardNet;
+import org.grad4j.optim.Behaviour;
 import org.grad4j.optim.Optimizers;
+import org.grad4j.optim.Status;
+import org.grad4j.optim.Trajectory;
 
 /**
  * The web server of {@code grad4j serve} (Javalin on Jetty): the page, from the jar only, and its JSON
@@ -71,6 +74,7 @@ public final class PageServer implements AutoCloseable {
             config.routes.post("/api/curve", this::curve);
             config.routes.post("/api/rounding", this::rounding);
             config.routes.post("/api/values", this::values);
+            config.routes.post("/api/behaviour", this::behaviour);
             config.routes.post("/api/train", this::train);
             config.routes.post("/api/train/{id}/stop", ctx -> {
                 run(ctx).stop();
@@ -316,6 +320,81 @@ public final class PageServer implements AutoCloseable {
         } catch (ExpressionException e) {
             error(ctx, 400, e.getMessage(), e.column());
         }
+    }
+
+    /**
+     * How each raced path behaved (lr-sweep's classification, {@link Behaviour}: converged, too-slow,
+     * oscillating, diverged) against {@code "minimum"}, or, without one, the point of lowest f over
+     * all the paths, as lr-sweep does when it is not given one.
+     */
+    private void behaviour(Context ctx) {
+        Map<String, Object> b = body(ctx);
+        try {
+            Expression e = expression(b);
+            if (!(b.get("paths") instanceof List<?> paths) || paths.size() > limits.runs()) {
+                throw ApiException.bad("paths: expected an array of at most " + limits.runs() + " paths");
+            }
+            List<double[][]> points = new java.util.ArrayList<>();
+            List<Status> statuses = new java.util.ArrayList<>();
+            double[] best = null;
+            double bestF = Double.POSITIVE_INFINITY;
+            for (Object o : paths) {
+                if (!(o instanceof Map<?, ?> p) || !(p.get("points") instanceof List<?> pts) || pts.isEmpty()
+                        || pts.size() > limits.steps() + 1) {
+                    throw ApiException.bad("paths: each is {\"points\": [[...], ...], \"status\": ...} with 1.."
+                            + (limits.steps() + 1) + " points");
+                }
+                double[][] x = new double[pts.size()][];
+                for (int k = 0; k < x.length; k++) {
+                    x[k] = new double[e.arity()];
+                    if (pts.get(k) instanceof List<?> c && c.size() == e.arity()) {
+                        for (int i = 0; i < x[k].length; i++) {
+                            x[k][i] = c.get(i) instanceof Double d ? d : Double.NaN;
+                        }
+                    } else {
+                        java.util.Arrays.fill(x[k], Double.NaN);
+                    }
+                    double fx = e.value(x[k]);
+                    if (fx < bestF) {
+                        bestF = fx;
+                        best = x[k];
+                    }
+                }
+                points.add(x);
+                String label = String.valueOf(p.get("status"));
+                statuses.add(java.util.Arrays.stream(Status.values()).filter(st -> st.label().equals(label)).findFirst()
+                        .orElseThrow(() -> ApiException.bad("status: unknown status '" + label + "'")));
+            }
+            double[] minimum = b.get("minimum") instanceof List<?> m ? numbers(m, e.arity()) : best;
+            List<String> out = new java.util.ArrayList<>();
+            for (int k = 0; k < points.size(); k++) {
+                double[][] x = points.get(k);
+                Trajectory t = new Trajectory(x, new double[x.length], new double[x.length], statuses.get(k), x.length - 1,
+                        List.of());
+                out.add(minimum == null ? null : Behaviour.classify(t, minimum).label());
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("minimum", minimum);
+            r.put("minimum_source", b.get("minimum") != null ? "given" : "lowest f seen");
+            r.put("behaviours", out);
+            json(ctx, 200, r);
+        } catch (ExpressionException e) {
+            error(ctx, 400, e.getMessage(), e.column());
+        }
+    }
+
+    private static double[] numbers(List<?> l, int n) {
+        if (l.size() != n) {
+            throw ApiException.bad("minimum: expected " + n + " numbers, got " + l.size());
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (!(l.get(i) instanceof Double d)) {
+                throw ApiException.bad("minimum: expected numbers");
+            }
+            out[i] = d;
+        }
+        return out;
     }
 
     private synchronized void train(Context ctx) {

@@ -126,6 +126,18 @@ class PageServerTest {
     }
 
     @Test
+    void behaviourClassifiesPathsAgainstTheMinimumOrTheLowestPointSeen() throws Exception {
+        String paths = "\"paths\": [{\"points\": [[4, 0], [2, 0], [1, 0], [0.5, 0], [0.25, 0]], \"status\": \"max-steps\"},"
+                + " {\"points\": [[4, 0], [-4, 0], [4, 0], [-4, 0], [4, 0]], \"status\": \"max-steps\"},"
+                + " {\"points\": [[4, 0], [40, 0], [null, null]], \"status\": \"diverged\"}]";
+        Http given = Http.post(port, "/api/behaviour", "{\"expr\": \"x^2 + y^2\", " + paths + ", \"minimum\": [0, 0]}");
+        assertThat(given.body()).isEqualTo("{\"minimum\":[0.0,0.0],\"minimum_source\":\"given\","
+                + "\"behaviours\":[\"too-slow\",\"oscillating\",\"diverged\"]}");
+        Http seen = Http.post(port, "/api/behaviour", "{\"expr\": \"x^2 + y^2\", " + paths + "}");
+        assertThat(seen.body()).startsWith("{\"minimum\":[0.25,0.0],\"minimum_source\":\"lowest f seen\"");
+    }
+
+    @Test
     void predictWithoutAModelSaysSoAndShowsThePreprocessedImage() throws Exception {
         StringBuilder px = new StringBuilder();
         for (int i = 0; i < 16 * 16; i++) {

@@ -26,17 +26,18 @@ let INFO = {optimizers: ["sgd", "momentum", "adagrad", "adam"], datasets: ["mnis
 const Playground = (() => {
   const canvas = $("field"), ctx = canvas.getContext("2d");
   const PRESETS = {
-    lr: {expr: "x0^2 + x1^2", range: [-5, 5, -5, 5], start: [-3, 4], steps: 100, opts: [["sgd", 0.1], ["sgd", 10], ["sgd", 1e-10]]},
-    book: {expr: "x^2/20 + y^2", range: [-10, 10, -5, 5], start: [-7, 2], steps: 30,
+    lr: {expr: "x0^2 + x1^2", range: [-5, 5, -5, 5], start: [-3, 4], steps: 100, minimum: [0, 0],
+      opts: [["sgd", 0.1], ["sgd", 10], ["sgd", 1e-10]]},
+    book: {expr: "x^2/20 + y^2", range: [-10, 10, -5, 5], start: [-7, 2], steps: 30, minimum: [0, 0],
       opts: [["sgd", 0.95], ["momentum", 0.1], ["adagrad-book", 1.5], ["adam-book", 0.3]]},
-    rosenbrock: {expr: "(1 - x)^2 + 100*(y - x^2)^2", range: [-2, 2, -1, 3], start: [-1.5, 2], steps: 1000,
+    rosenbrock: {expr: "(1 - x)^2 + 100*(y - x^2)^2", range: [-2, 2, -1, 3], start: [-1.5, 2], steps: 1000, minimum: [1, 1],
       opts: [["adam", 0.05], ["sgd", 0.001], ["momentum", 0.001]]},
     saddle: {expr: "x^2 - y^2", range: [-2, 2, -2, 2], start: [-1.5, 0.01], steps: 50, opts: [["sgd", 0.1], ["momentum", 0.1], ["adam", 0.1]]},
   };
   const st = {expr: "x^2/20 + y^2", range: [-10, 10, -5, 5], start: [-7, 2], steps: 30, gradient: "exact",
     opts: [{name: "sgd", lr: 0.95}, {name: "adam", lr: 0.3}]};
   let field = null, background = null, results = null, values = null, frame = 0, playing = false, last = 0;
-  let resultsFor = null, ends = [], fieldSeq = 0, runSeq = 0, parseSeq = 0, dirty = true;
+  let behaviours = null, resultsFor = null, ends = [], fieldSeq = 0, runSeq = 0, parseSeq = 0, dirty = true;
 
   function fr() { const r = st.range; return Plots.frame(canvas, r[0], r[1], r[2], r[3], {pad: {l: 40, r: 8, t: 8, b: 26}}); }
 
@@ -47,14 +48,14 @@ const Playground = (() => {
     const nums = k => p.has(k) ? p.get(k).split(",").map(Number) : null;
     st.range = nums("range") || st.range; st.start = nums("from") || st.start;
     st.steps = +(p.get("steps") || st.steps); st.gradient = p.get("gradient") || "exact";
-    if (p.get("optimizers")) st.opts = p.get("optimizers").split(",").map(s => { const [n, lr] = s.split(":"); return {name: n, lr: +lr}; });
+    if (p.get("optimizers")) st.opts = p.get("optimizers").split(",").map(s => { const [n, lr, ...rest] = s.split(":"); return {name: n, lr: +lr, extra: rest.join(":").replace(/[^a-z0-9_.=:+-]/gi, "")}; });
   }
   function toHash() {
     const p = new URLSearchParams({expr: st.expr, range: st.range.join(","), from: st.start.join(","), steps: st.steps,
       gradient: st.gradient, optimizers: specs()});
     history.replaceState(null, "", "#" + p.toString());
   }
-  const specs = () => st.opts.map(o => o.name + ":" + o.lr).join(",");
+  const specs = () => st.opts.map(o => o.name + ":" + o.lr + (o.extra ? ":" + o.extra : "")).join(",");
   const quote = s => "'" + s.replace(/'/g, "'\\''") + "'";
   function command() {
     return "./grad4j compare " + quote(st.expr) + " --from " + st.start.join(",") + " --steps " + st.steps
@@ -75,12 +76,14 @@ const Playground = (() => {
       tr.className = "opt"; tr.dataset.index = i;
       const sel = `<select class="opt-name">${INFO.optimizers.map(n => `<option${n === o.name ? " selected" : ""}>${n}</option>`).join("")}</select>`;
       tr.innerHTML = `<td><span class="swatch" style="background:${Plots.COLORS[i % 8]}"></span></td><td>${sel}</td>`
-        + `<td><input class="opt-lr" type="range" min="-10" max="1" step="0.01" value="${Math.log10(o.lr)}"> <span class="lr-text">${o.lr}</span></td>`
-        + `<td class="s-steps"></td><td class="s-f"></td><td class="s-g"></td><td class="s-status"></td><td><button class="opt-remove">×</button></td>`;
+        + `<td><input class="opt-lr" type="range" min="-10" max="1" step="0.01" value="${Math.log10(o.lr)}"> <span class="lr-text">${o.lr}</span>`
+        + ` <input class="opt-extra" size="12" placeholder="key=value:..." title="more hyperparameters, KEY=VALUE:..., torch's names" value="${o.extra || ""}"></td>`
+        + `<td class="s-steps"></td><td class="s-f"></td><td class="s-g"></td><td class="s-status"></td><td class="s-behaviour"></td><td><button class="opt-remove">×</button></td>`;
       tr.querySelector(".opt-name").addEventListener("change", e => { o.name = e.target.value; run(); });
       const slider = tr.querySelector(".opt-lr");
       slider.addEventListener("input", e => { o.lr = +Math.pow(10, +e.target.value).toPrecision(3); tr.querySelector(".lr-text").textContent = o.lr; });
       slider.addEventListener("change", () => run());
+      tr.querySelector(".opt-extra").addEventListener("change", e => { o.extra = e.target.value.replace(/[^a-z0-9_.=:+-]/gi, ""); run(); });
       tr.querySelector(".opt-remove").addEventListener("click", () => { st.opts.splice(i, 1); renderRows(); run(); });
       body.appendChild(tr);
     });
@@ -162,7 +165,7 @@ const Playground = (() => {
     const r = await api("/api/compare", {expr: st.expr, from: st.start, steps: st.steps, gradient: st.gradient, optimizers: specs()});
     if (seq !== runSeq) return;
     if (!r.ok) { showError($("expr-error"), $("expr"), r.data); results = null; dirty = true; return; }
-    results = r.data.results;
+    results = r.data.results; behaviours = null;
     resultsFor = JSON.stringify([st.expr, st.start, st.steps, st.gradient, specs()]);
     const v = await api("/api/values", {expr: st.expr, points: results.flatMap(x => x.history.map(p => p.map(c => c === null ? NaN : c)))});
     if (seq !== runSeq) return;
@@ -170,6 +173,13 @@ const Playground = (() => {
     let k = 0;
     for (const res of results) { const n = res.history.length; values.push({f: v.data.f.slice(k, k + n), g: v.data.gradient_norm.slice(k, k + n)}); k += n; }
     frame = 0; playing = true; last = 0; dirty = true;
+    // lr-sweep's behaviour of each path, against the preset's known minimum or the lowest f seen
+    const preset = Object.values(PRESETS).find(p => p.expr === st.expr && p.minimum);
+    const b = await api("/api/behaviour", {expr: st.expr, paths: results.map(x => ({points: x.history, status: x.status})),
+      minimum: preset ? preset.minimum : null});
+    if (seq !== runSeq) return;
+    behaviours = b.ok ? b.data.behaviours : null;
+    dirty = true;
   }
 
   function maxFrame() { return results ? Math.max(...results.map(r => r.history.length - 1)) : 0; }
@@ -206,6 +216,7 @@ const Playground = (() => {
           row.querySelector(".s-g").textContent = fmt(values[i].g[s]);
           const cell = row.querySelector(".s-status");
           cell.textContent = status; cell.className = "s-status status-" + status;
+          row.querySelector(".s-behaviour").textContent = status !== "running" && behaviours ? (behaviours[i] || "") : "";
         }
       });
     }
