@@ -104,7 +104,7 @@ final class TrainingRun {
         viewers.remove(v);
     }
 
-    private synchronized void publish(String name, Map<String, Object> data) {
+    synchronized void publish(String name, Map<String, Object> data) {
         Event e = new Event(name, Json.write(data));
         if (history.size() < HISTORY || e.last()) {
             history.add(e);

@@ -74,6 +74,15 @@ class PageServerTest {
     }
 
     @Test
+    void addressLiteralsAreNotNamesThatCouldBeRebound() {
+        assertThat(PageServer.addressLiteral("192.168.1.5")).isTrue();
+        assertThat(PageServer.addressLiteral("::1")).isTrue();
+        assertThat(PageServer.addressLiteral("fe80::1")).isTrue();
+        assertThat(PageServer.addressLiteral("evil.example")).isFalse();
+        assertThat(PageServer.addressLiteral("1.2.3.4.nip.io")).isFalse();
+    }
+
+    @Test
     void aCrossOriginPostIsRefusedAndASameOriginOneIsNot() throws Exception {
         String host = "127.0.0.1:" + port;
         Http r = Http.request(port, "POST", "/api/diff", host, "http://evil.example", "{}");
