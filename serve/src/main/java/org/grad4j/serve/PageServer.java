@@ -91,7 +91,8 @@ public final class PageServer implements AutoCloseable {
 
     /** The page's address. */
     public String url() {
-        String h = host.contains(":") ? "[" + host + "]" : host;
+        String h = host.equals("0.0.0.0") || host.equals("::") ? "localhost" // every address: this machine's name
+                : host.contains(":") ? "[" + host + "]" : host;
         return "http://" + h + ":" + port() + "/";
     }
 
