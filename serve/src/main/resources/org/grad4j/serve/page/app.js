@@ -37,7 +37,7 @@ const Playground = (() => {
   const st = {expr: "x^2/20 + y^2", range: [-10, 10, -5, 5], start: [-7, 2], steps: 30, gradient: "exact",
     opts: [{name: "sgd", lr: 0.95}, {name: "adam", lr: 0.3}]};
   let field = null, background = null, results = null, values = null, frame = 0, playing = false, last = 0;
-  let behaviours = null, resultsFor = null, ends = [], fieldSeq = 0, runSeq = 0, parseSeq = 0, dirty = true;
+  let statsAt = 0, behaviours = null, resultsFor = null, ends = [], fieldSeq = 0, runSeq = 0, parseSeq = 0, dirty = true;
 
   function fr() { const r = st.range; return Plots.frame(canvas, r[0], r[1], r[2], r[3], {pad: {l: 40, r: 8, t: 8, b: 26}}); }
 
@@ -165,14 +165,15 @@ const Playground = (() => {
     const r = await api("/api/compare", {expr: st.expr, from: st.start, steps: st.steps, gradient: st.gradient, optimizers: specs()});
     if (seq !== runSeq) return;
     if (!r.ok) { showError($("expr-error"), $("expr"), r.data); results = null; dirty = true; return; }
-    results = r.data.results; behaviours = null;
+    results = r.data.results; values = null; behaviours = null;
     resultsFor = JSON.stringify([st.expr, st.start, st.steps, st.gradient, specs()]);
-    const v = await api("/api/values", {expr: st.expr, points: results.flatMap(x => x.history.map(p => p.map(c => c === null ? NaN : c)))});
-    if (seq !== runSeq) return;
-    values = [];
-    let k = 0;
-    for (const res of results) { const n = res.history.length; values.push({f: v.data.f.slice(k, k + n), g: v.data.gradient_norm.slice(k, k + n)}); k += n; }
     frame = 0; playing = true; last = 0; dirty = true;
+    const v = await api("/api/values", {expr: st.expr, points: results.flatMap(x => x.history.map(p => p.map(c => c === null ? NaN : c)))});
+    if (seq !== runSeq || !v.ok) return;
+    const vals = [];
+    let k = 0;
+    for (const res of results) { const n = res.history.length; vals.push({f: v.data.f.slice(k, k + n), g: v.data.gradient_norm.slice(k, k + n)}); k += n; }
+    values = vals; dirty = true;
     // lr-sweep's behaviour of each path, against the preset's known minimum or the lowest f seen
     const preset = Object.values(PRESETS).find(p => p.expr === st.expr && p.minimum);
     const b = await api("/api/behaviour", {expr: st.expr, paths: results.map(x => ({points: x.history, status: x.status})),
@@ -190,6 +191,9 @@ const Playground = (() => {
     if (field) { if (!background) background = drawBackground(f); ctx.drawImage(background, 0, 0); }
     Plots.axes(ctx, f, field ? field.variables[0] : "x", field ? field.variables[1] : "y");
     ends = [];
+    // the table's text at most 10 times a second while playing: the canvas redraws each frame, the page's layout does not
+    const statsDue = !playing || performance.now() - statsAt > 100;
+    if (statsDue) statsAt = performance.now();
     if (results) {
       const n = Math.floor(frame);
       results.forEach((res, i) => {
@@ -208,7 +212,7 @@ const Playground = (() => {
         ctx.restore();
         ends.push({name: res.name, lr: res.lr, step: endIndex, point: endIndex >= 0 ? h[endIndex] : null});
         const row = $("optimizers").tBodies[0].rows[i];
-        if (row && values && values[i]) {
+        if (statsDue && row && values && values[i]) {
           const s = Math.max(0, endIndex);
           const status = upto >= h.length - 1 || endIndex < upto ? res.status : "running";
           row.querySelector(".s-steps").textContent = s;
@@ -223,7 +227,7 @@ const Playground = (() => {
     // the start point
     const sx = f.px(st.start[0]), sy = f.py(st.start[1]);
     ctx.strokeStyle = "#fff"; ctx.lineWidth = 2; ctx.beginPath(); ctx.arc(sx, sy, 5, 0, 2 * Math.PI); ctx.stroke();
-    $("frame").textContent = Math.min(Math.floor(frame), maxFrame());
+    if (statsDue) $("frame").textContent = Math.min(Math.floor(frame), maxFrame());
   }
 
   function tick(t) {
@@ -292,7 +296,7 @@ const Playground = (() => {
     changed();
   }
   // for tests: whether the race shown is the one the current inputs ask for, played to its end
-  const finished = () => results !== null && !playing && frame >= maxFrame() && !dirty
+  const finished = () => results !== null && values !== null && !playing && frame >= maxFrame() && !dirty
     && resultsFor === JSON.stringify([st.expr, st.start, st.steps, st.gradient, specs()]);
   return {setup, ends: () => ends, state: () => st, results: () => results, playing: () => playing, finished, command};
 })();
@@ -405,6 +409,7 @@ const Training = (() => {
   const redraw = () => { if (!pending) { pending = true; requestAnimationFrame(draw); } };
 
   function done(d) {
+    draw(); // the last evaluation's point, before the state says done
     $("train-start").disabled = false; $("train-stop").disabled = true;
     $("train-status").textContent = (d.stopped ? "stopped" : "done") + ": " + d.iterations + " iterations in " + d.seconds.toFixed(1)
       + " s, train accuracy " + d.train_accuracy.toFixed(4) + ", test accuracy " + d.test_accuracy.toFixed(4);
