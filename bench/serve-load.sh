@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load test of `grad4j serve` over loopback (issue 18): starts the server on a free port, runs
+# Load test of `grad4j serve` over loopback: starts the server on a free port, runs
 # bench/serve/ServeLoad.java (50 clients of descend and compare for 30 s, then viewers that drop a
 # training run's event stream mid-way) and stops the server. Arguments: [CLIENTS] [SECONDS].
 set -euo pipefail

@@ -1,4 +1,4 @@
-// Load test of `grad4j serve` (issue 18): CLIENTS concurrent clients send descend and compare requests
+// Load test of `grad4j serve`: CLIENTS concurrent clients send descend and compare requests
 // for SECONDS seconds over loopback; then viewers that disconnect mid-stream from a training run's
 // events. Prints requests answered, failures, median / p99 / max latency, and the server's threads
 // and resident memory before and after (read from /proc, the server's pid given).
