@@ -91,16 +91,15 @@ class ServeApiTest {
     }
 
     @Test
-    void fourOptimizersOver1000StepsTakeUnder20MillisecondsOfServerProcessorTime() throws Exception {
+    void compareReportsItsServerTimeInServerTiming() throws Exception {
+        // the figure itself (under 20 ms of processor time for 4 optimizers x 1000 steps) is measured
+        // by bench/serve-load.sh's timing round, not asserted here: unit tests do not time things
         String body = "{\"expr\": \"x^2/20 + y^2\", \"from\": [-7, 2], \"steps\": 1000, "
                 + "\"optimizers\": \"sgd:0.95,momentum:0.1,adagrad-book:1.5,adam-book:0.3\"}";
-        double best = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < 30; k++) { // the best of 30 (the JIT warms up), in processor time (the machine is shared)
-            HttpResponse<String> r = post("/api/compare", body);
-            assertThat(r.statusCode()).isEqualTo(200);
-            String timing = r.headers().firstValue("Server-Timing").orElseThrow();
-            best = Math.min(best, Double.parseDouble(timing.substring(timing.lastIndexOf("dur=") + 4)));
-        }
-        assertThat(best).isLessThan(20.0);
+        HttpResponse<String> r = post("/api/compare", body);
+        assertThat(r.statusCode()).isEqualTo(200);
+        String timing = r.headers().firstValue("Server-Timing").orElseThrow();
+        assertThat(timing).matches(".*dur=[0-9.]+.*cpu;dur=[0-9.]+");
+        assertThat(Double.parseDouble(timing.substring(timing.lastIndexOf("dur=") + 4))).isPositive();
     }
 }
