@@ -405,6 +405,9 @@ const Training = (() => {
     Plots.legend(ctx, f, [{label: "loss", color: "#1e88e5"}, {label: "train accuracy", color: "#43a047"}, {label: "test accuracy", color: "#e53935"}]);
     canvas.dataset.points = loss.length;
     canvas.dataset.evals = evals.length;
+    // how many points each drawing had (the last 50), so that a test can see the curve grow
+    const drawn = (canvas.dataset.drawn ? canvas.dataset.drawn.split(",") : []).filter(v => v !== "0").concat(String(loss.length));
+    canvas.dataset.drawn = drawn.slice(-50).join(",");
   }
   const redraw = () => { if (!pending) { pending = true; requestAnimationFrame(draw); } };
 
@@ -433,7 +436,7 @@ const Training = (() => {
       optimizer: $("train-optimizer").value, lr: $("train-lr").value, batch: $("train-batch").value, iters: $("train-iters").value};
     const r = await api("/api/train", body);
     if (!r.ok) { $("train-status").textContent = r.data.error; return; }
-    loss = []; evals = []; total = +body.iters; draw();
+    loss = []; evals = []; total = +body.iters; canvas.dataset.drawn = ""; draw();
     $("train-start").disabled = true; $("train-stop").disabled = false; $("train-download").hidden = true;
     $("train-status").dataset.state = "running";
     const id = r.data.id;
