@@ -9,8 +9,10 @@ import org.grad4j.expr.Expression;
 import org.grad4j.optim.GradientDescent;
 import org.grad4j.optim.Trajectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Several optimizers on one function from the same start, as the book's",
@@ -23,6 +25,9 @@ import picocli.CommandLine.Parameters;
             "Example: grad4j compare 'x^2/20 + y^2' --from -7,2 --steps 30 \\",
             "  --optimizers sgd:0.95,momentum:0.1,adagrad-book:1.5,adam-book:0.3 --plot c.png"})
 final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     /** The book's four optimizers and learning rates (optimizer_compare_naive.py). */
     static final String BOOK = "sgd:0.95,momentum:0.1,adagrad-book:1.5,adam-book:0.3";
@@ -90,21 +95,21 @@ final class CompareCommand implements Callable<Integer> {
                         .put("x", t.last()).put("f", t.lastValue()).put("status", t.status().label())
                         .put("history", t.points()).put("warnings", warnings.get(k)));
             }
-            System.out.println(Json.object().putObjects("results", results));
+            spec.commandLine().getOut().println(Json.object().putObjects("results", results));
             return 0;
         }
-        System.out.println("f     = " + f.text() + "   (gradient: " + new GradientChoice(f, gradient).id() + ", "
+        spec.commandLine().getOut().println("f     = " + f.text() + "   (gradient: " + new GradientChoice(f, gradient).id() + ", "
                 + steps + " steps)");
-        System.out.println("start = " + Output.vector(f.variables(), x0) + "   f = " + Numbers.shortest(runs.get(0).values()[0]));
-        System.out.println();
-        System.out.println(Output.table(List.of("optimizer", "end", "f", "status"), rows(paths, runs)));
+        spec.commandLine().getOut().println("start = " + Output.vector(f.variables(), x0) + "   f = " + Numbers.shortest(runs.get(0).values()[0]));
+        spec.commandLine().getOut().println();
+        spec.commandLine().getOut().println(Output.table(List.of("optimizer", "end", "f", "status"), rows(paths, runs)));
         for (int k = 0; k < specs.size(); k++) {
             for (String w : warnings.get(k)) {
-                System.out.println("warning: " + paths.get(k).label() + ": " + w);
+                spec.commandLine().getOut().println("warning: " + paths.get(k).label() + ": " + w);
             }
         }
         if (plot != null) {
-            System.out.println("wrote " + plot);
+            spec.commandLine().getOut().println("wrote " + plot);
         }
         return 0;
     }

@@ -10,9 +10,11 @@ import org.grad4j.optim.GradientDescent;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.optim.Trajectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "descend", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Gradient descent on a function from a start point.", "",
@@ -20,6 +22,9 @@ import picocli.CommandLine.Parameters;
             "max-steps, converged (|grad| <= --tol) or diverged (values blew up or became non-finite).",
             "Example: grad4j descend 'x0^2 + x1^2' --from -3,4 --lr 0.1 --steps 100 --gradient book"})
 final class DescendCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "EXPR", description = "The function, e.g. 'x0^2 + x1^2'.")
     String expr;
@@ -88,17 +93,17 @@ final class DescendCommand implements Callable<Integer> {
                 j.put("status_step", status);
             }
             j.put("history", t.points()).put("warnings", warnings);
-            System.out.println(j);
+            spec.commandLine().getOut().println(j);
         } else {
-            System.out.println("f      = " + f.text() + "   (gradient: " + g.id() + ", optimizer: " + optim.optimizer
+            spec.commandLine().getOut().println("f      = " + f.text() + "   (gradient: " + g.id() + ", optimizer: " + optim.optimizer
                     + ", lr = " + Numbers.shortest(rate) + ")");
-            System.out.println("start  = " + Output.vector(f.variables(), x0) + "   f = " + Numbers.shortest(t.values()[0]));
-            System.out.println("end    = " + Output.vector(f.variables(), t.last()) + "   f = " + Numbers.shortest(t.lastValue()));
-            System.out.println("steps  = " + t.steps());
-            System.out.println("status = " + t.status().label() + (status < 0 ? "" : " at step " + status));
-            Output.warnings(warnings);
+            spec.commandLine().getOut().println("start  = " + Output.vector(f.variables(), x0) + "   f = " + Numbers.shortest(t.values()[0]));
+            spec.commandLine().getOut().println("end    = " + Output.vector(f.variables(), t.last()) + "   f = " + Numbers.shortest(t.lastValue()));
+            spec.commandLine().getOut().println("steps  = " + t.steps());
+            spec.commandLine().getOut().println("status = " + t.status().label() + (status < 0 ? "" : " at step " + status));
+            Output.warnings(spec.commandLine().getOut(), warnings);
             if (plot != null) {
-                System.out.println("wrote " + plot);
+                spec.commandLine().getOut().println("wrote " + plot);
             }
         }
         return 0;

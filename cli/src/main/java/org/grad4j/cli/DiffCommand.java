@@ -7,13 +7,18 @@ import org.grad4j.diff.Method;
 import org.grad4j.diff.Numerical;
 import org.grad4j.expr.Expression;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Derivative of a function of one variable at a point.", "",
             "Example: grad4j diff '0.01*x^2 + 0.1*x' --at 5 --method book"})
 final class DiffCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "EXPR", description = "The function, e.g. '0.01*x^2 + 0.1*x'.")
     String expr;
@@ -54,15 +59,15 @@ final class DiffCommand implements Callable<Integer> {
             warnings = Output.append(warnings, "the derivative is not finite at x = " + Numbers.shortest(x));
         }
         if (json) {
-            System.out.println(Json.object().put("x", x).put("derivative", derivative).put("error", error)
+            spec.commandLine().getOut().println(Json.object().put("x", x).put("derivative", derivative).put("error", error)
                     .put("method", methodId).put("warnings", warnings));
         } else {
             String v = e.arity() == 1 ? e.variables().get(0) : "x";
-            System.out.println("f(" + v + ")  = " + e.text());
-            System.out.println(v + "     = " + Numbers.shortest(x));
-            System.out.println("f'(" + v + ") = " + Numbers.shortest(derivative));
-            System.out.println("error ≈ " + Numbers.shortest(error) + "  (method: " + methodId + ")");
-            Output.warnings(warnings);
+            spec.commandLine().getOut().println("f(" + v + ")  = " + e.text());
+            spec.commandLine().getOut().println(v + "     = " + Numbers.shortest(x));
+            spec.commandLine().getOut().println("f'(" + v + ") = " + Numbers.shortest(derivative));
+            spec.commandLine().getOut().println("error ≈ " + Numbers.shortest(error) + "  (method: " + methodId + ")");
+            Output.warnings(spec.commandLine().getOut(), warnings);
         }
         return 0;
     }

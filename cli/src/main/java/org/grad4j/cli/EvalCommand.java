@@ -8,13 +8,18 @@ import org.grad4j.nn.Activation;
 import org.grad4j.nn.FeedForwardNet;
 import org.grad4j.train.Evaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Accuracy of saved weights (W1, b1, W2, b2, ... in a NumPy .npz) on a data set.", "",
             "Example: grad4j eval --model model.npz --dataset fashion-mnist"})
 final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "FILE.npz", description = "The weights.")
     Path model;
@@ -44,11 +49,11 @@ final class EvalCommand implements Callable<Integer> {
         double test = ev.accuracy(net, ds.test());
         String arch = ModelOptions.describe(net.parameters().size() == 4 ? "two-layer" : "multi-layer", net, a);
         if (json) {
-            System.out.println(Json.object().put("model", model.toString()).put("architecture", arch)
+            spec.commandLine().getOut().println(Json.object().put("model", model.toString()).put("architecture", arch)
                     .put("dataset", ds.name()).put("train_accuracy", train).put("test_accuracy", test));
         } else {
-            System.out.println("model    " + model + ": " + arch);
-            System.out.printf("result   train acc %.4f (%d images), test acc %.4f (%d images)%n", train, ds.train().size(),
+            spec.commandLine().getOut().println("model    " + model + ": " + arch);
+            spec.commandLine().getOut().printf("result   train acc %.4f (%d images), test acc %.4f (%d images)%n", train, ds.train().size(),
                     test, ds.test().size());
         }
         return 0;

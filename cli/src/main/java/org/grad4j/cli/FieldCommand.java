@@ -7,14 +7,20 @@ import org.grad4j.examples.Pictures;
 import org.grad4j.expr.Expression;
 import org.grad4j.plot.GradientField;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "field", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The gradient field of a function of two variables: arrows of -grad f over a",
             "heatmap (or filled contour) of f, as the book's gradient_2d.py.", "",
+            "With --json, the grid's points, f and the exact gradient (reverse mode) at each, for a page to draw.",
             "Example: grad4j field 'x0^2 + x1^2' --range -2,2 --grid 0.25 --plot field.png"})
 final class FieldCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "EXPR", description = "A function of two variables.")
     String expr;
@@ -30,8 +36,11 @@ final class FieldCommand implements Callable<Integer> {
             description = "heatmap (default), contour or none.")
     String background;
 
-    @Option(names = "--plot", required = true, paramLabel = "FILE", description = "The picture (PNG or SVG by extension).")
+    @Option(names = "--plot", paramLabel = "FILE", description = "The picture (PNG or SVG by extension; needed unless --json).")
     Path plot;
+
+    @Option(names = "--json", description = "Print one JSON object: the grid (x, y), f and the gradient at each point.")
+    boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -48,9 +57,47 @@ final class FieldCommand implements Callable<Integer> {
             default -> throw new BadInputException("--background: unknown background '" + background
                     + "' (expected heatmap, contour, none)");
         };
-        Plots.checkFormat(plot);
-        Plots.write(Pictures.field(f, w, step, List.of()).background(bg), plot);
-        System.out.println("wrote " + plot);
+        if (plot == null && !json) {
+            throw new BadInputException("field: give --plot FILE or --json");
+        }
+        if (plot != null) {
+            Plots.checkFormat(plot);
+            Plots.write(Pictures.field(f, w, step, List.of()).background(bg), plot);
+        }
+        if (json) {
+            spec.commandLine().getOut().println(json(f, w, step));
+        } else {
+            spec.commandLine().getOut().println("wrote " + plot);
+        }
         return 0;
+    }
+
+    /** Grid points {@code xMin + i * step} up to {@code xMax} (and the same in y); rows of f are rows of y. */
+    static Json json(Expression f, Pictures.Window w, double step) {
+        double[] xs = axis(w.xMin(), w.xMax(), step);
+        double[] ys = axis(w.yMin(), w.yMax(), step);
+        double[][] value = new double[ys.length][xs.length];
+        double[][] gx = new double[ys.length][xs.length];
+        double[][] gy = new double[ys.length][xs.length];
+        double[] g = new double[2];
+        for (int j = 0; j < ys.length; j++) {
+            for (int i = 0; i < xs.length; i++) {
+                value[j][i] = f.gradient(new double[] {xs[i], ys[j]}, g);
+                gx[j][i] = g[0];
+                gy[j][i] = g[1];
+            }
+        }
+        return Json.object().put("variables", f.variables())
+                .put("range", new double[] {w.xMin(), w.xMax(), w.yMin(), w.yMax()}).put("grid", step)
+                .put("x", xs).put("y", ys).put("f", value).put("gradient_x", gx).put("gradient_y", gy);
+    }
+
+    private static double[] axis(double min, double max, double step) {
+        int n = (int) Math.floor((max - min) / step * (1 + 1e-12)) + 1;
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = min + i * step;
+        }
+        return a;
     }
 }

@@ -7,14 +7,19 @@ import org.grad4j.diff.Method;
 import org.grad4j.diff.Numerical;
 import org.grad4j.expr.Expression;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "grad", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Gradient of a function of several variables at a point.", "",
             "Variables are ordered x0, x1, ... by index, other names alphabetically (x, y, z).",
             "Example: grad4j grad 'x0^2 + x1^2' --at 3,4 --method book"})
 final class GradCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "EXPR", description = "The function, e.g. 'x0^2 + x1^2'.")
     String expr;
@@ -63,14 +68,14 @@ final class GradCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            System.out.println(Json.object().put("x", x).put("gradient", g).put("error", err)
+            spec.commandLine().getOut().println(Json.object().put("x", x).put("gradient", g).put("error", err)
                     .put("method", methodId).put("warnings", warnings));
         } else {
-            System.out.println("f        = " + e.text());
-            System.out.println("at       = " + Output.vector(e.variables(), x));
-            System.out.println("gradient = " + Output.vector(g));
-            System.out.println("error    ≈ " + Output.vector(err) + "  (method: " + methodId + ")");
-            Output.warnings(warnings);
+            spec.commandLine().getOut().println("f        = " + e.text());
+            spec.commandLine().getOut().println("at       = " + Output.vector(e.variables(), x));
+            spec.commandLine().getOut().println("gradient = " + Output.vector(g));
+            spec.commandLine().getOut().println("error    ≈ " + Output.vector(err) + "  (method: " + methodId + ")");
+            Output.warnings(spec.commandLine().getOut(), warnings);
         }
         return 0;
     }

@@ -9,14 +9,19 @@ import org.grad4j.nn.GradientCheck;
 import org.grad4j.nn.TwoLayerNet;
 import org.grad4j.tensor.Tensor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The book's gradient check (ch. 5.7.3): backprop against the numerical gradient on a",
             "TwoLayerNet 784-50-10, as the mean absolute difference per parameter.", "",
             "Example: grad4j gradcheck --activation relu"})
 final class GradcheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
     /** The pass mark: the book reports differences of 1e-10 to 1e-13. */
     static final double TOLERANCE = 1e-9;
 
@@ -63,19 +68,19 @@ final class GradcheckCommand implements Callable<Integer> {
         if (json) {
             Json d = Json.object();
             diff.forEach(d::put);
-            System.out.println(Json.object().put("activation", activation).put("samples", samples)
+            spec.commandLine().getOut().println(Json.object().put("activation", activation).put("samples", samples)
                     .put("mean_abs_diff", d).put("tolerance", TOLERANCE).put("relu_kinks", kinks).put("pass", pass));
         } else {
-            System.out.println("TwoLayerNet 784-50-10 " + activation + ", " + samples + " images of mnist-sample:");
-            diff.forEach((k, v) -> System.out.println(k + ":" + org.grad4j.io.Repr.of(v)));
+            spec.commandLine().getOut().println("TwoLayerNet 784-50-10 " + activation + ", " + samples + " images of mnist-sample:");
+            diff.forEach((k, v) -> spec.commandLine().getOut().println(k + ":" + org.grad4j.io.Repr.of(v)));
             if (within) {
-                System.out.println("pass: every difference is below " + TOLERANCE);
+                spec.commandLine().getOut().println("pass: every difference is below " + TOLERANCE);
             } else if (pass) {
-                System.out.println("pass: W2 and b2 agree below " + TOLERANCE + "; " + kinks + " hidden input(s) lie within "
+                spec.commandLine().getOut().println("pass: W2 and b2 agree below " + TOLERANCE + "; " + kinks + " hidden input(s) lie within "
                         + "h = 1e-4 of ReLU's kink at 0, where the numerical gradient straddles the kink "
                         + "(try another --seed to avoid it)");
             } else {
-                System.out.println("FAIL: a difference is not below " + TOLERANCE);
+                spec.commandLine().getOut().println("FAIL: a difference is not below " + TOLERANCE);
             }
         }
         return pass ? 0 : Cli.INTERNAL;

@@ -14,9 +14,11 @@ import org.grad4j.plot.Chart;
 import org.grad4j.plot.Figure;
 import org.grad4j.plot.LineChart;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "lr-sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Gradient descent from one start with several learning rates: the final",
@@ -31,6 +33,9 @@ import picocli.CommandLine.Parameters;
             "poor stand-in, so give --minimum).",
             "Example: grad4j lr-sweep 'x0^2 + x1^2' --from -3,4 --lrs 1e-10,1e-3,0.1,0.9,1.0,10"})
 final class LrSweepCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     /** The most decades the log chart shows (so its labels stay readable). */
     static final int DECADES = 24;
@@ -132,30 +137,30 @@ final class LrSweepCommand implements Callable<Integer> {
                         .put("status", t.status().label()).put("behaviour", behaviours.get(k).label())
                         .put("warnings", warnings.get(k)));
             }
-            System.out.println(Json.object().put("minimum", xStar).put("minimum_source", source)
+            spec.commandLine().getOut().println(Json.object().put("minimum", xStar).put("minimum_source", source)
                     .putObjects("results", results));
             return 0;
         }
-        System.out.println("f       = " + f.text() + "   (gradient: " + new GradientChoice(f, gradient).id()
+        spec.commandLine().getOut().println("f       = " + f.text() + "   (gradient: " + new GradientChoice(f, gradient).id()
                 + ", optimizer: " + optim.optimizer + ", " + steps + " steps)");
-        System.out.println("start   = " + Output.vector(f.variables(), x0) + "   f = " + Numbers.shortest(runs.get(0).values()[0]));
-        System.out.println("minimum = " + Output.vector(f.variables(), xStar) + "   f = " + Numbers.shortest(f.value(xStar))
+        spec.commandLine().getOut().println("start   = " + Output.vector(f.variables(), x0) + "   f = " + Numbers.shortest(runs.get(0).values()[0]));
+        spec.commandLine().getOut().println("minimum = " + Output.vector(f.variables(), xStar) + "   f = " + Numbers.shortest(f.value(xStar))
                 + "   (" + source + ")");
-        System.out.println();
+        spec.commandLine().getOut().println();
         List<List<String>> rows = new ArrayList<>();
         for (int k = 0; k < rates.length; k++) {
             Trajectory t = runs.get(k);
             rows.add(List.of(Numbers.shortest(rates[k]), Output.vector(t.last()), Numbers.shortest(t.lastValue()),
                     t.status().label(), behaviours.get(k).label()));
         }
-        System.out.println(Output.table(List.of("lr", "end", "f", "status", "behaviour"), rows));
+        spec.commandLine().getOut().println(Output.table(List.of("lr", "end", "f", "status", "behaviour"), rows));
         for (int k = 0; k < rates.length; k++) {
             for (String w : warnings.get(k)) {
-                System.out.println("warning: " + paths.get(k).label() + ": " + w);
+                spec.commandLine().getOut().println("warning: " + paths.get(k).label() + ": " + w);
             }
         }
         if (plot != null) {
-            System.out.println("wrote " + plot);
+            spec.commandLine().getOut().println("wrote " + plot);
         }
         return 0;
     }

@@ -32,9 +32,9 @@ final class Output {
         return String.format("%.8e", v);
     }
 
-    static void warnings(List<String> warnings) {
+    static void warnings(java.io.PrintWriter out, List<String> warnings) {
         for (String w : warnings) {
-            System.out.println("warning: " + w);
+            out.println("warning: " + w);
         }
     }
 

@@ -17,8 +17,10 @@ import org.grad4j.regress.LinearRegression;
 import org.grad4j.regress.SyntheticLine;
 import org.grad4j.regress.XyCsv;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "regress", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fits the line y = w x + b by gradient descent on the mean squared error",
@@ -31,6 +33,9 @@ import picocli.CommandLine.Option;
             "noise per point). Default: --synthetic 100.",
             "Example: grad4j regress --data data.csv --lr 1e-4 --iters 1000 --plot fit.png"})
 final class RegressCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "FILE.csv", description = "Points x, y, one per line.")
     Path data;
@@ -120,24 +125,24 @@ final class RegressCommand implements Callable<Integer> {
                     .put("lstsq", Json.object().put("b", exact.b()).put("w", exact.w()).put("error", exactError))
                     .put("gap", error - exactError).put("iterations", t.steps()).put("status", t.status().label())
                     .put("history", t.values()).put("warnings", t.warnings());
-            System.out.println(j);
+            spec.commandLine().getOut().println(j);
             return 0;
         }
-        System.out.println("data: " + source);
-        System.out.println("Starting gradient descent at b = 0, m = 0, error = " + Numbers.shortest(t.values()[0]));
-        System.out.println("Running...   (optimizer: " + optim.optimizer + ", lr = " + Numbers.shortest(rate)
+        spec.commandLine().getOut().println("data: " + source);
+        spec.commandLine().getOut().println("Starting gradient descent at b = 0, m = 0, error = " + Numbers.shortest(t.values()[0]));
+        spec.commandLine().getOut().println("Running...   (optimizer: " + optim.optimizer + ", lr = " + Numbers.shortest(rate)
                 + ", gradient: " + gradient + ")");
-        System.out.println("After " + t.steps() + " iterations b = " + Numbers.shortest(b) + ", m = " + Numbers.shortest(w)
+        spec.commandLine().getOut().println("After " + t.steps() + " iterations b = " + Numbers.shortest(b) + ", m = " + Numbers.shortest(w)
                 + ", error = " + Numbers.shortest(error));
-        System.out.println("Least squares:        b = " + Numbers.shortest(exact.b()) + ", m = "
+        spec.commandLine().getOut().println("Least squares:        b = " + Numbers.shortest(exact.b()) + ", m = "
                 + Numbers.shortest(exact.w()) + ", error = " + Numbers.shortest(exactError));
-        System.out.println("gap: error - least-squares error = " + Numbers.shortest(error - exactError));
+        spec.commandLine().getOut().println("gap: error - least-squares error = " + Numbers.shortest(error - exactError));
         if (t.status() == Status.DIVERGED) {
-            System.out.println("status: diverged (from iteration " + t.statusStep() + "; try a smaller --lr)");
+            spec.commandLine().getOut().println("status: diverged (from iteration " + t.statusStep() + "; try a smaller --lr)");
         }
-        Output.warnings(t.warnings());
+        Output.warnings(spec.commandLine().getOut(), t.warnings());
         if (plot != null) {
-            System.out.println("wrote " + plot);
+            spec.commandLine().getOut().println("wrote " + plot);
         }
         return 0;
     }

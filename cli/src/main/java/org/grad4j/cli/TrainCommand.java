@@ -25,8 +25,10 @@ import org.grad4j.train.TrainSettings;
 import org.grad4j.train.Trainer;
 import org.grad4j.train.Warmup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a network on handwritten digits by mini-batch SGD, as the book's train_neuralnet.py.", "",
@@ -34,6 +36,9 @@ import picocli.CommandLine.Option;
             "Train and test accuracy are measured every epoch (train size / batch iterations).",
             "Example: grad4j train --dataset fashion-mnist --plot curves.png --report report.html"})
 final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
     static final int BOOK_ITERATIONS = 10_000;
     static final int NUMERICAL_ITERATIONS = 3;
 
@@ -224,22 +229,22 @@ final class TrainCommand implements Callable<Integer> {
             new TrainingReport(ds, net, r, description, settingsTable(ds, description, rate, iterations)).write(report);
         }
         if (json) {
-            System.out.println(json(ds, modelName, description, r, inputMode));
+            spec.commandLine().getOut().println(json(ds, modelName, description, r, inputMode));
         } else {
             int done = r.iterations() - (state != null ? state.iteration() : 0);
-            System.out.printf("done     %d iterations in %s (%.0f µs per iteration; evaluation %s)%n", done,
+            spec.commandLine().getOut().printf("done     %d iterations in %s (%.0f µs per iteration; evaluation %s)%n", done,
                     Progress.duration(r.seconds()), done == 0 ? 0 : 1e6 * r.seconds() / done, Progress.duration(r.evalSeconds()));
-            System.out.printf("result   train acc %.4f, test acc %.4f, final loss %.4f%n", r.trainAccuracy(),
+            spec.commandLine().getOut().printf("result   train acc %.4f, test acc %.4f, final loss %.4f%n", r.trainAccuracy(),
                     r.testAccuracy(), r.finalLoss());
             if (mode == GradientMode.NUMERICAL) {
                 double per = r.seconds() / Math.max(done, 1);
-                System.out.println("numerical gradient: " + Progress.duration(per) + " per iteration; the book's "
+                spec.commandLine().getOut().println("numerical gradient: " + Progress.duration(per) + " per iteration; the book's "
                         + BOOK_ITERATIONS + " iterations would take " + Progress.duration(per * BOOK_ITERATIONS)
                         + " (backprop does them in seconds)");
             }
             for (Path p : new Path[] {save, plot, report}) {
                 if (p != null) {
-                    System.out.println("wrote    " + p);
+                    spec.commandLine().getOut().println("wrote    " + p);
                 }
             }
         }
