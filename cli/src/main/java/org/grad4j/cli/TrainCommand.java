@@ -48,6 +48,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    TableOptions table;
+
     @Option(names = "--iters", paramLabel = "N", description = "Iterations (default 10 000; 3 with --gradient numerical).")
     Integer iters;
 
@@ -126,6 +129,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (table.wanted(model)) {
+            return new ModuleTraining(this).run();
+        }
         // the kernels' one-time start-up (BLAS, Vector API classes) on the second core while the data loads
         Preload.inBackground(expectsDensePixels());
         if (plot != null) {

@@ -45,14 +45,14 @@ public final class Models {
             });
         }
         Sequential net = Sequential.book(ms.toArray(new Module[0]));
-        Map<String, String> expected = new LinkedHashMap<>();
+        List<String> expected = new ArrayList<>();
         for (LayerSpec l : a.layers()) {
-            expected.putAll(l.params());
+            expected.addAll(l.params().values());
         }
         for (String name : net.stateDict().keySet()) {
-            if (!expected.containsValue(name)) {
+            if (!expected.contains(name)) {
                 throw new IllegalArgumentException("architecture: the module's array " + name
-                        + " is not named by the architecture (" + expected.values() + ")");
+                        + " is not named by the architecture (" + expected + ")");
             }
         }
         return net;
