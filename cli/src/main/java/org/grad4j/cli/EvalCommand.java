@@ -36,6 +36,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (org.grad4j.io.SavedModel.recordsArchitecture(model)) {
+            return recorded();
+        }
         Activation a = ModelOptions.activation(activation);
         FeedForwardNet net = ModelFile.load(model, a);
         Dataset ds = data.load(json ? System.err : System.out);
@@ -55,6 +58,33 @@ final class EvalCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("model    " + model + ": " + arch);
             spec.commandLine().getOut().printf("result   train acc %.4f (%d images), test acc %.4f (%d images)%n", train, ds.train().size(),
                     test, ds.test().size());
+        }
+        return 0;
+    }
+
+    /** A model file with its architecture: rebuilt from it (no --activation needed). */
+    private int recorded() throws Exception {
+        org.grad4j.io.SavedModel m = org.grad4j.io.SavedModel.load(model, Activation.SIGMOID);
+        Dataset ds = data.load(json ? System.err : System.out);
+        if (m.inputs() != ds.features() || m.outputs() != ds.classes() || m.task() != org.grad4j.data.Task.CLASSIFICATION) {
+            throw new BadInputException(model + ": the model maps " + m.inputs() + " inputs to " + m.outputs() + " "
+                    + m.task().name().toLowerCase(java.util.Locale.ROOT) + " outputs, but " + ds.name() + " has "
+                    + ds.features() + " pixels per image and " + ds.classes() + " classes");
+        }
+        var train = org.grad4j.data.SplitExamples.train(ds);
+        var test = org.grad4j.data.SplitExamples.test(ds);
+        Evaluation ev = new Evaluation(org.grad4j.train.StepPlanner.predictor(m.module(),
+                org.grad4j.io.Models.loss(m.architecture().loss()), train, false));
+        double trainAcc = ev.accuracy(train);
+        double testAcc = ev.accuracy(test);
+        String arch = ModuleTraining.describe(m.architecture());
+        if (json) {
+            spec.commandLine().getOut().println(Json.object().put("model", model.toString()).put("architecture", arch)
+                    .put("dataset", ds.name()).put("train_accuracy", trainAcc).put("test_accuracy", testAcc));
+        } else {
+            spec.commandLine().getOut().println("model    " + model + ": " + arch);
+            spec.commandLine().getOut().printf("result   train acc %.4f (%d images), test acc %.4f (%d images)%n", trainAcc,
+                    ds.train().size(), testAcc, ds.test().size());
         }
         return 0;
     }

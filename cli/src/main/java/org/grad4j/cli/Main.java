@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Gradient-based learning for the JVM, from first principles and fast.",
         subcommands = {DiffCommand.class, GradCommand.class, DescendCommand.class, FieldCommand.class,
             CompareCommand.class, LrSweepCommand.class, RegressCommand.class, ExampleCommand.class, TrainCommand.class,
-            EvalCommand.class, GradcheckCommand.class, InfoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+            EvalCommand.class, PredictCommand.class, GradcheckCommand.class, InfoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -226,7 +226,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainResult r = trainer.run(progress);
 
         if (save != null) {
-            ModelFile.save(save, net);
+            org.grad4j.io.ArchitectureFile.save(save, net, bookArchitecture(net, activation, ds.features()));
         }
         if (plot != null) {
             Plots.write(Pictures.trainingCurves(r.history(), ds.name() + ": " + description), plot);
@@ -304,6 +304,14 @@ final class TrainCommand implements Callable<Integer> {
             case AUTO -> data.dataset == null || Datasets.profile(data.dataset)
                     .map(p -> p.density() > FeedForwardNet.SPARSE_DENSITY).orElse(true);
         };
+    }
+
+    /** The book's network as an architecture: linear layers, the activation, cross-entropy, pixels / 255. */
+    static org.grad4j.io.Architecture bookArchitecture(FeedForwardNet net, Activation a, int features) {
+        int[] sizes = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(net.inputSize()),
+                net.parameters().stream().filter(p -> p.value().rank() == 2).mapToInt(p -> p.value().cols())).toArray();
+        return org.grad4j.io.Architecture.feedForward(org.grad4j.data.Task.CLASSIFICATION, sizes,
+                a.name().toLowerCase(Locale.ROOT), "cross-entropy", org.grad4j.data.Normalization.divide(features, 255));
     }
 
     private static int checkedEpochs(int e) {
