@@ -108,7 +108,7 @@ class TrainCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("result   train acc", "wrote    " + model);
         Map<String, NdArray> arrays = Npz.read(model);
-        assertThat(arrays.keySet()).containsExactly("W1", "b1", "W2", "b2");
+        assertThat(arrays.keySet()).containsExactly("W1", "b1", "W2", "b2", "grad4j_architecture");
         assertThat(arrays.get("W1").shape()).containsExactly(784, 30);
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("<h2>Confusion matrix (test)</h2>", "data:image/png;base64,", "Misclassified test images");
