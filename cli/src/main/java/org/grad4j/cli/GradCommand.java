@@ -44,11 +44,15 @@ final class GradCommand implements Callable<Integer> {
         double[] err;
         String methodId;
         List<String> warnings;
+        boolean reliable;
         if (method.equals("exact")) {
             g = e.gradient(x);
             err = new double[g.length];
             methodId = "exact";
-            warnings = List.of();
+            double fx = e.value(x);
+            reliable = Double.isFinite(fx);
+            warnings = reliable ? List.of() : List.of("f(x) = " + Numbers.shortest(fx) + " at " + Output.vector(e.variables(), x)
+                    + ": f is not differentiable there, the gradient cannot be trusted");
         } else {
             Method m = Method.parse(method);
             Gradient r = Numerical.gradient(e.function(), x, m, threads);
@@ -56,20 +60,23 @@ final class GradCommand implements Callable<Integer> {
             err = r.error();
             methodId = m.id();
             warnings = r.warnings();
+            reliable = r.reliable();
         }
         for (int i = 0; i < g.length; i++) {
             if (!Double.isFinite(g[i])) {
                 warnings = Output.append(warnings, "the gradient is not finite in " + e.variables().get(i));
+                reliable = false;
             }
         }
         if (json) {
             System.out.println(Json.object().put("x", x).put("gradient", g).put("error", err)
-                    .put("method", methodId).put("warnings", warnings));
+                    .put("method", methodId).put("warnings", warnings).put("reliable", reliable));
         } else {
             System.out.println("f        = " + e.text());
             System.out.println("at       = " + Output.vector(e.variables(), x));
             System.out.println("gradient = " + Output.vector(g));
-            System.out.println("error    ≈ " + Output.vector(err) + "  (method: " + methodId + ")");
+            System.out.println("error    ≈ " + Output.vector(err) + "  (method: " + methodId + ")"
+                    + (reliable ? "" : "  NOT RELIABLE"));
             Output.warnings(warnings);
         }
         return 0;
