@@ -44,6 +44,12 @@ final class Cli {
         return cl;
     }
 
+    /** The one line printed for an {@link OutOfMemoryError}: what ran out and how large the heap is. */
+    static String outOfMemory(OutOfMemoryError e) {
+        return "grad4j: out of memory (" + e.getMessage() + "; the Java heap holds " + Heap.bytes(Heap.max())
+                + "): ask for smaller sizes (--hidden, --batch, --iters, --steps, --grid) or raise -Xmx with GRAD4J_JAVA_OPTS";
+    }
+
     /** Bad input is any IllegalArgumentException (and subclasses) or an I/O problem with a user's file. */
     static boolean isBadInput(Throwable ex) {
         return ex instanceof IllegalArgumentException

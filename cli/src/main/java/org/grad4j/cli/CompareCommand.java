@@ -61,6 +61,7 @@ final class CompareCommand implements Callable<Integer> {
         if (steps < 0) {
             throw new BadInputException("--steps: must be at least 0, got " + steps);
         }
+        Heap.checkPath("--steps", steps, x0.length);
         List<OptimizerSpec> specs = OptimizerSpec.parseList("--optimizers", optimizers);
         Pictures.Window window = range == null ? null : Plots.window("--range", range);
         if (plot != null) {

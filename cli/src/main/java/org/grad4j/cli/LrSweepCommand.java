@@ -82,6 +82,7 @@ final class LrSweepCommand implements Callable<Integer> {
         if (steps < 0) {
             throw new BadInputException("--steps: must be at least 0, got " + steps);
         }
+        Heap.checkPath("--steps", steps, x0.length);
         double[] given = minimum == null ? null : Functions.point("--minimum", minimum, f);
         if (plot != null) {
             Plots.checkFormat(plot);

@@ -147,7 +147,7 @@ final class TrainCommand implements Callable<Integer> {
 
         FeedForwardNet net = null;
         Checkpoint.State state = null;
-        String modelName = model.model;
+        String modelName = model.model();
         if (resume) {
             state = Checkpoint.read(checkpoint, activation);
             net = state.net();
@@ -163,18 +163,15 @@ final class TrainCommand implements Callable<Integer> {
                 warm.close();
             }
         }
+        int perEpoch = Math.max(ds.train().size() / batch, 1);
+        int iterations = iterations(perEpoch, mode);
+        checkMemory(net, ds, iterations);
         if (net == null) {
             net = model.create(ds.features(), ds.classes(), new Random(seed));
         }
         checkShapes(net, ds, resume ? checkpoint : init);
         if (net.parameters().size() > 4 && modelName.equals("two-layer")) {
             modelName = "multi-layer";
-        }
-        int perEpoch = Math.max(ds.train().size() / batch, 1);
-        int iterations = epochs != null ? checkedEpochs(epochs) * perEpoch
-                : iters != null ? iters : mode == GradientMode.NUMERICAL ? NUMERICAL_ITERATIONS : BOOK_ITERATIONS;
-        if (iterations < 1) {
-            throw new BadInputException("--iters: must be at least 1, got " + iterations);
         }
         if (checkpointEvery < 0) {
             throw new BadInputException("--checkpoint-every: must be at least 0, got " + checkpointEvery);
@@ -295,11 +292,68 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    private static int checkedEpochs(int e) {
-        if (e < 1) {
-            throw new BadInputException("--epochs: must be at least 1, got " + e);
+    /** The iterations asked for by --iters or --epochs (times the iterations per epoch), checked. */
+    private int iterations(int perEpoch, GradientMode mode) {
+        if (epochs != null) {
+            if (epochs < 1) {
+                throw new BadInputException("--epochs: must be at least 1, got " + epochs);
+            }
+            long n = (long) epochs * perEpoch;
+            if (n > Integer.MAX_VALUE) {
+                throw new BadInputException("--epochs " + epochs + ": " + epochs + " x " + perEpoch
+                        + " iterations per epoch = " + n + " iterations, more than " + Integer.MAX_VALUE);
+            }
+            return (int) n;
         }
-        return e;
+        int n = iters != null ? iters : mode == GradientMode.NUMERICAL ? NUMERICAL_ITERATIONS : BOOK_ITERATIONS;
+        if (n < 1) {
+            throw new BadInputException("--iters: must be at least 1, got " + n);
+        }
+        return n;
+    }
+
+    /**
+     * Refuses, before anything is allocated, a network (unless {@code loaded}), a batch or a
+     * loss history that cannot fit in the heap: parameters with their gradients and two optimizer
+     * slots (4 doubles each), a batch's inputs with three activation-sized buffers per layer, one
+     * double per iteration of history.
+     */
+    private void checkMemory(FeedForwardNet loaded, Dataset ds, int iterations) {
+        long features = ds.features();
+        long classes = ds.classes();
+        long activations = 3 * classes;
+        if (loaded == null) {
+            int[] h = model.hiddenSizes();
+            String flag = "--hidden " + model.hidden;
+            long parameters = 0;
+            long in = features;
+            for (int i = 0; i <= h.length; i++) {
+                long out = i < h.length ? h[i] : classes;
+                long weights = Heap.times(flag, in, out);
+                Heap.checkArray(flag + ": W" + (i + 1) + " (" + in + " x " + out + ")", weights);
+                parameters = Heap.plus(flag, parameters, weights + out);
+                if (i < h.length) {
+                    activations += 3 * out;
+                }
+                in = out;
+            }
+            Heap.check(flag + ": the network (" + parameters + " parameters, with gradients and optimizer state)",
+                    Heap.times(flag, parameters, 4 * Heap.DOUBLE));
+        } else {
+            activations = 0;
+            for (var p : loaded.parameters()) {
+                if (p.value().rank() == 2) {
+                    activations += 3L * p.value().cols();
+                }
+            }
+        }
+        String batchFlag = "--batch " + batch;
+        Heap.checkArray(batchFlag + ": a batch of " + batch + " x " + features + " inputs", Heap.times(batchFlag, batch, features));
+        long perRow = features + activations;
+        Heap.check(batchFlag + ": a batch (" + batch + " rows of " + features + " inputs and their activations)",
+                Heap.times(batchFlag, Heap.times(batchFlag, batch, perRow), Heap.DOUBLE));
+        String itersFlag = epochs != null ? "--epochs " + epochs : "--iters " + iterations;
+        Heap.check(itersFlag + ": the loss history (" + iterations + " values)", (long) iterations * Heap.DOUBLE);
     }
 
     private static void checkShapes(FeedForwardNet net, Dataset ds, Path file) {

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * The record of a training run: the loss of every iteration, and the train and test accuracy at
- * each evaluation (once per epoch by default, as the book). Appending never allocates per
- * iteration: the loss array is sized for the whole run up front.
+ * each evaluation (once per epoch by default, as the book). The loss array grows as the run
+ * goes, by doubling from at most {@link #INITIAL_CAPACITY} entries: appending allocates only
+ * O(log n) times, and a long run asked for does not reserve its whole history up front.
  */
 public final class History {
     private double[] loss;
@@ -15,13 +16,17 @@ public final class History {
     private double[] testAccuracy = new double[16];
     private int evaluations;
 
+    /** Loss entries allocated up front at most (the book's 10 000 iterations fit). */
+    static final int INITIAL_CAPACITY = 1 << 14;
+
+    /** @param capacity the iterations expected (only up to {@link #INITIAL_CAPACITY} are reserved) */
     public History(int capacity) {
-        loss = new double[Math.max(capacity, 1)];
+        loss = new double[Math.max(Math.min(capacity, INITIAL_CAPACITY), 1)];
     }
 
     void addLoss(double l) {
         if (iterations == loss.length) {
-            loss = Arrays.copyOf(loss, loss.length * 2);
+            loss = Arrays.copyOf(loss, (int) Math.min(2L * loss.length, Integer.MAX_VALUE - 8));
         }
         loss[iterations++] = l;
     }
