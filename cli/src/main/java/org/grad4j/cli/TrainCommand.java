@@ -220,8 +220,13 @@ final class TrainCommand implements Callable<Integer> {
         if (report != null) {
             new TrainingReport(ds, net, r, description, settingsTable(ds, description, rate, iterations)).write(report);
         }
+        String divergence = r.history().divergence();
+        if (divergence != null) {
+            System.err.println("grad4j: warning: " + divergence);
+        }
         if (json) {
-            System.out.println(json(ds, modelName, description, r, inputMode));
+            System.out.println(json(ds, modelName, description, r, inputMode)
+                    .put("warnings", divergence == null ? java.util.List.of() : java.util.List.of(divergence)));
         } else {
             int done = r.iterations() - (state != null ? state.iteration() : 0);
             System.out.printf("done     %d iterations in %s (%.0f µs per iteration; evaluation %s)%n", done,

@@ -85,6 +85,32 @@ public final class History {
         return iterations == 0 ? Double.NaN : loss[iterations - 1];
     }
 
+    /** Loss growth over the first loss that counts as divergence: two orders of magnitude. */
+    public static final double DIVERGENCE = 100;
+
+    /**
+     * A warning when training diverged without becoming NaN: the mean loss of the last tenth of
+     * the iterations (at least 1, at most 1000) exceeds {@link #DIVERGENCE} times the first loss;
+     * null otherwise.
+     */
+    public String divergence() {
+        if (iterations < 2 || !(loss[0] > 0)) {
+            return null;
+        }
+        int k = Math.max(1, Math.min(1000, iterations / 10));
+        double sum = 0;
+        for (int i = iterations - k; i < iterations; i++) {
+            sum += loss[i];
+        }
+        double recent = sum / k;
+        if (!(recent > DIVERGENCE * loss[0])) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "training diverged: the loss grew from %.4g at iteration 1 to a mean"
+                + " of %.4g over the last %d iterations (%.0fx); the learning rate is probably too large", loss[0],
+                recent, k, recent / loss[0]);
+    }
+
     /** Restores a history (from a checkpoint). */
     static History of(double[] loss, int[] evalIteration, double[] train, double[] test, int capacity) {
         History h = new History(Math.max(capacity, loss.length));
