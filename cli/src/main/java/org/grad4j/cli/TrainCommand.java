@@ -123,6 +123,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // the kernels' one-time start-up (BLAS, Vector API classes) on the second core while the data loads
         Preload.inBackground(expectsDensePixels());
+        new Outputs().add("--save", save).add("--checkpoint", checkpoint).add("--plot", plot).add("--report", report);
         if (plot != null) {
             Plots.checkFormat(plot);
         }
