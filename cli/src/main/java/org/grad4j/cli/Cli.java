@@ -15,6 +15,11 @@ final class Cli {
 
     static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
+        // an expression may begin with '-' ("diff '-x^2' --at 1"): an argument that is no known
+        // option is a positional parameter; a mistyped option then fails as an unmatched argument
+        cl.setUnmatchedOptionsArePositionalParams(true);
+        // no @file argument expansion: an argument beginning with '@' is taken as it is
+        cl.setExpandAtFiles(false);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof org.grad4j.expr.ExpressionException ee) {

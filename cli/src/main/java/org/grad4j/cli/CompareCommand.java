@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Several optimizers on one function from the same start, paths in one picture.",
         description = {"Several optimizers on one function from the same start, as the book's",
             "optimizer_compare_naive.py (ch. 6): the final point, value and status of each,",
             "and all paths over the contour of f in one picture.", "",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "field", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "The gradient field of a function of two variables, drawn as arrows over f.",
         description = {"The gradient field of a function of two variables: arrows of -grad f over a",
             "heatmap (or filled contour) of f, as the book's gradient_2d.py.", "",
             "Example: grad4j field 'x0^2 + x1^2' --range -2,2 --grid 0.25 --plot field.png"})

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "lr-sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Gradient descent from one start with several learning rates, side by side.",
         description = {"Gradient descent from one start with several learning rates: the final",
             "point, value and status of each, and how it behaved (by the distance d to the",
             "minimum x*, org.grad4j.optim.Behaviour): diverged (ended farther than it",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "regress", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Fits a line y = w x + b by gradient descent on the mean squared error.",
         description = {"Fits the line y = w x + b by gradient descent on the mean squared error",
             "E(b, w) = (1/N) sum (y_i - (w x_i + b))^2 from b = w = 0, as the linear-",
             "regression tutorial (mattnedrich/GradientDescentExample), and compares with the",
