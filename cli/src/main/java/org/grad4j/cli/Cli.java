@@ -41,8 +41,8 @@ final class Cli {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("grad4j: " + oneLine(ex.getMessage()));
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.println("grad4j: " + oneLine(ex.getMessage()).replace('\n', ' ') + " (try '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return BAD_INPUT;
         });

@@ -146,6 +146,14 @@ final class TrainCommand implements Callable<Integer> {
         Optimizer optimizer = optim.create(rate);
         PrintStream log = json ? System.err : System.out;
 
+        model.hiddenSizes(); // bad sizes fail before the data loads
+        model.init();
+        Datasets.Profile known = Datasets.profile(data.dataset).orElse(null);
+        if (known != null && !resume && init == null) {
+            // the sizes of a known data set: refuse what cannot fit before loading it
+            checkMemory(null, known.features(), known.classes(),
+                    iterations(Math.max(known.trainSize() / batch, 1), mode));
+        }
         FeedForwardNet net = null;
         Checkpoint.State state = null;
         String modelName = model.model();
@@ -166,7 +174,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         int perEpoch = Math.max(ds.train().size() / batch, 1);
         int iterations = iterations(perEpoch, mode);
-        checkMemory(net, ds, iterations);
+        checkMemory(net, ds.features(), ds.classes(), iterations);
         if (net == null) {
             net = model.create(ds.features(), ds.classes(), new Random(seed));
         }
@@ -324,9 +332,7 @@ final class TrainCommand implements Callable<Integer> {
      * slots (4 doubles each), a batch's inputs with three activation-sized buffers per layer, one
      * double per iteration of history.
      */
-    private void checkMemory(FeedForwardNet loaded, Dataset ds, int iterations) {
-        long features = ds.features();
-        long classes = ds.classes();
+    private void checkMemory(FeedForwardNet loaded, long features, long classes, int iterations) {
         long activations = 3 * classes;
         if (loaded == null) {
             int[] h = model.hiddenSizes();
