@@ -234,8 +234,8 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("grad4j: warning: " + divergence);
         }
         if (json) {
-            System.out.println(json(ds, modelName, description, r, inputMode)
-                    .put("warnings", divergence == null ? java.util.List.of() : java.util.List.of(divergence)));
+            System.out.println(json(ds, modelName, description, r, inputMode,
+                    divergence == null ? java.util.List.of() : java.util.List.of(divergence)));
         } else {
             int done = r.iterations() - (state != null ? state.iteration() : 0);
             System.out.printf("done     %d iterations in %s (%.0f µs per iteration; evaluation %s)%n", done,
@@ -394,7 +394,8 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    private Json json(Dataset ds, String modelName, String description, TrainResult r, InputMode input) {
+    private Json json(Dataset ds, String modelName, String description, TrainResult r, InputMode input,
+                      java.util.List<String> warnings) {
         History h = r.history();
         Json hist = Json.object().put("iteration", h.iterationNumbers()).put("loss", h.loss())
                 .put("epoch_iteration", h.evalIterations()).put("train_accuracy", h.trainAccuracy())
@@ -402,6 +403,7 @@ final class TrainCommand implements Callable<Integer> {
         return Json.object().put("dataset", ds.name()).put("model", modelName).put("architecture", description)
                 .put("iterations", r.iterations()).put("seconds", r.seconds()).put("eval_seconds", r.evalSeconds())
                 .put("warmup_steps", Math.max(warmupSteps, 0))
+                .put("warnings", warnings)
                 .put("train_accuracy", r.trainAccuracy()).put("test_accuracy", r.testAccuracy())
                 .put("final_loss", r.finalLoss()).put("blas", Blas.description()).put("input", input.label()).put("history", hist);
     }

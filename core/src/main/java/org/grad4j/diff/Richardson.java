@@ -16,7 +16,7 @@ package org.grad4j.diff;
  * 1e13), and runs down over as many decades as it takes to find convergent windows: inside a
  * nearby pole (1/x at 1e-150, 1/(x - 1) at 1.001), under an oscillation's period (sin x at 1e6),
  * under the scale of a steep f (atan(1000 x) at 0.001). It stops once the rounding bound of the
- * differences exceeds ten times the best error found. One-sided quotients are scored beside the
+ * differences exceeds ten times the best error found, or {@link #PLATEAU} steps after the best. One-sided quotients are scored beside the
  * central ones: where f is not finite on one side (log x at 1e-8 for h > 1e-8) they carry the
  * estimate; where both sides converge they must agree with the central one, otherwise f has a kink
  * or an edge at x.
@@ -32,6 +32,11 @@ final class Richardson implements DifferenceScheme {
     static final double STEP_SCALE = 0.02;
     /** Stop once the rounding of D exceeds this factor times the best error. */
     static final double ROUNDING_STOP = 10;
+    /**
+     * Or stop this many steps (a factor 2^24 in h) after the best window without finding a better
+     * one: where f(x +- h) ~ h (f(0) = 0) the rounding bound stays level and never stops the scan.
+     */
+    static final int PLATEAU = 4 * StepScan.WIDTH;
     /** One-sided and central estimates agree when within this factor of their summed errors. */
     static final double AGREEMENT = 2;
 
@@ -147,7 +152,8 @@ final class Richardson implements DifferenceScheme {
                 }
                 rounding = Math.min(rounding, s.rounding(k, i));
             }
-            if (end < 0 || i - end < StepScan.WIDTH || !(rounding >= ROUNDING_STOP * best)) {
+            boolean past = i - end >= StepScan.WIDTH && rounding >= ROUNDING_STOP * best;
+            if (end < 0 || !(past || i - end >= PLATEAU)) {
                 return false;
             }
         }

@@ -63,9 +63,12 @@ public final class AtomicFile {
 
     /** Writes {@code target} atomically with the given writer. */
     public static void write(Path target, Writer writer) throws IOException {
-        checkTarget(target);
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
+        if (dir != null && !Files.isDirectory(dir) && !target.toString().isBlank()) {
+            throw new IOException(target + ": directory " + dir + " does not exist");
+        }
+        checkTarget(target);
         removeLeftovers(dir, abs.getFileName().toString());
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         boolean done = false;

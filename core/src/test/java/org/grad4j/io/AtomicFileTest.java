@@ -26,6 +26,8 @@ class AtomicFileTest {
         assertThat(Files.isRegularFile(device)).isFalse();
         Path missing = dir.resolve("no/such/dir/x.npz");
         assertThatThrownBy(() -> AtomicFile.write(missing, new byte[1]))
+                .isInstanceOf(java.io.IOException.class).hasMessageEndingWith("does not exist");
+        assertThatThrownBy(() -> AtomicFile.checkTarget(missing))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("does not exist");
     }
 
