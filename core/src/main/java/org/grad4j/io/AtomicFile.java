@@ -18,8 +18,8 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>The temporary file {@code .NAME.<random>.tmp} is locked ({@link FileLock}) while it is
  * written. A process killed mid-write (kill -9) leaves it behind, unlocked: the next write to the
- * same target removes such leftovers, those whose lock it can take and that are older than
- * {@link #STALE_MILLIS}, so a concurrent writer's file is never touched.
+ * same target removes such leftovers, those whose lock it can take and that hold data or are
+ * older than {@link #STALE_MILLIS}, so a concurrent writer's file is never touched.
  *
  * <p>Targets are checked first ({@link #checkTarget}): an empty name, a directory or a file that
  * is not a regular one (a device node, a FIFO) is refused rather than replaced.
@@ -101,8 +101,8 @@ public final class AtomicFile {
     }
 
     /**
-     * Deletes {@code .NAME.*.tmp} files in {@code dir} left by killed writers: unlocked and older
-     * than {@link #STALE_MILLIS}. Returns how many were removed; problems are ignored (the write
+     * Deletes {@code .NAME.*.tmp} files in {@code dir} left by killed writers: unlocked, and
+     * holding data or older than {@link #STALE_MILLIS}. Returns how many were removed; problems are ignored (the write
      * goes on).
      */
     static int removeLeftovers(Path dir, String name) {
@@ -111,8 +111,10 @@ public final class AtomicFile {
         try (var entries = Files.newDirectoryStream(dir, globQuote("." + name + ".") + "*.tmp")) {
             for (Path p : entries) {
                 try {
+                    // an empty, young file may be a concurrent writer's that has not locked it yet;
+                    // a writer locks before it writes a byte, so an unlocked file with data is dead
                     if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                            || now - Files.getLastModifiedTime(p).toMillis() < STALE_MILLIS) {
+                            || (Files.size(p) == 0 && now - Files.getLastModifiedTime(p).toMillis() < STALE_MILLIS)) {
                         continue;
                     }
                     try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE);

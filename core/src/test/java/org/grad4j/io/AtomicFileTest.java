@@ -36,17 +36,21 @@ class AtomicFileTest {
         Path target = dir.resolve("model.npz");
         Path stale = dir.resolve(".model.npz.123456789.tmp");
         Path young = dir.resolve(".model.npz.987654321.tmp");
+        Path killed = dir.resolve(".model.npz.555.tmp");
         Path other = dir.resolve(".other.npz.123.tmp");
-        for (Path p : new Path[] {stale, young, other}) {
+        for (Path p : new Path[] {stale, other, killed}) {
             Files.write(p, new byte[] {1, 2, 3});
         }
+        Files.write(young, new byte[0]);
+        Files.write(stale, new byte[0]);
         FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
         Files.setLastModifiedTime(stale, old);
         Files.setLastModifiedTime(other, old);
         AtomicFile.write(target, new byte[] {42});
         assertThat(target).hasBinaryContent(new byte[] {42});
         assertThat(stale).doesNotExist();
-        assertThat(young).as("possibly a concurrent writer's").exists();
+        assertThat(killed).as("unlocked and holding data: its writer is dead").doesNotExist();
+        assertThat(young).as("empty and young: possibly a concurrent writer's not yet locked").exists();
         assertThat(other).as("another target's").exists();
     }
 }
