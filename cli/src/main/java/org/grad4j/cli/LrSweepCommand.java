@@ -108,7 +108,9 @@ final class LrSweepCommand implements Callable<Integer> {
         String source = "--minimum";
         if (given == null) {
             int best = bestRun(runs);
-            int more = Math.max(REFERENCE_STEPS, 10 * steps);
+            int more = (int) Math.min(Math.max(REFERENCE_STEPS, 10L * steps), Integer.MAX_VALUE - 1);
+            Heap.check("--steps " + steps + ": the reference run's path (" + (more + 1L) + " points)",
+                    Heap.times("--steps", more + 1L, 16 + Heap.DOUBLE * x0.length + 8 + 2 * Heap.DOUBLE));
             List<Trajectory> all = new ArrayList<>(runs);
             if (rates[best] > 0) {
                 GradientDescent.Options options = GradientDescent.Options.of(rates[best], more);
