@@ -30,6 +30,17 @@ class HardFunctionsTest {
     }
 
     @Test
+    void overTheWholeTableEveryAnswerIsBoundedOrFlagged() {
+        HardFunctionsTable.Summary s = HardFunctionsTable.summary();
+        assertThat(s.cases()).isGreaterThanOrEqualTo(60);
+        assertThat(s.bounded()).isEqualTo(s.reliable());
+        assertThat(s.withoutFlagged()).isEqualTo(s.withoutDerivative());
+        // the answers given are accurate, not merely bounded: most are within a few ulps
+        assertThat(s.median()).isLessThan(1e-12);
+        assertThat(s.reliable()).isGreaterThanOrEqualTo(85);
+    }
+
+    @Test
     void theIssuesExamplesAreAnsweredAccurately() {
         assertAccurate(x -> Math.pow(x, -3), 1e-3, -3e12);
         assertAccurate(Math::sin, 1e6, Math.cos(1e6));
