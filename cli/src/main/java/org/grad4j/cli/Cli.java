@@ -15,6 +15,11 @@ final class Cli {
 
     static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
+        // an expression may begin with '-' ("diff '-x^2' --at 1"): an argument that is no known
+        // option is a positional parameter; a mistyped option then fails as an unmatched argument
+        cl.setUnmatchedOptionsArePositionalParams(true);
+        // no @file argument expansion: an argument beginning with '@' is taken as it is
+        cl.setExpandAtFiles(false);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof org.grad4j.expr.ExpressionException ee) {
@@ -36,12 +41,18 @@ final class Cli {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("grad4j: " + oneLine(ex.getMessage()));
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.println("grad4j: " + oneLine(ex.getMessage()).replace('\n', ' ') + " (try '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return BAD_INPUT;
         });
         return cl;
+    }
+
+    /** The one line printed for an {@link OutOfMemoryError}: what ran out and how large the heap is. */
+    static String outOfMemory(OutOfMemoryError e) {
+        return "grad4j: out of memory (" + e.getMessage() + "; the Java heap holds " + Heap.bytes(Heap.max())
+                + "): ask for smaller sizes (--hidden, --batch, --iters, --steps, --grid) or raise -Xmx with GRAD4J_JAVA_OPTS";
     }
 
     /** Bad input is any IllegalArgumentException (and subclasses) or an I/O problem with a user's file. */

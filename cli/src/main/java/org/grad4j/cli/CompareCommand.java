@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Several optimizers on one function from the same start, paths in one picture.",
         description = {"Several optimizers on one function from the same start, as the book's",
             "optimizer_compare_naive.py (ch. 6): the final point, value and status of each,",
             "and all paths over the contour of f in one picture.", "",
@@ -66,6 +67,7 @@ final class CompareCommand implements Callable<Integer> {
         if (steps < 0) {
             throw new BadInputException("--steps: must be at least 0, got " + steps);
         }
+        Heap.checkPath("--steps", steps, x0.length);
         List<OptimizerSpec> specs = OptimizerSpec.parseList("--optimizers", optimizers);
         Pictures.Window window = range == null ? null : Plots.window("--range", range);
         if (plot != null) {

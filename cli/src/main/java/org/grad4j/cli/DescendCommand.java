@@ -65,6 +65,7 @@ final class DescendCommand implements Callable<Integer> {
         if (steps < 0) {
             throw new BadInputException("--steps: must be at least 0, got " + steps);
         }
+        Heap.checkPath("--steps", steps, x0.length);
         double tolerance = tol == null ? 0 : Numbers.parseFinite("--tol", tol);
         if (tolerance < 0) {
             throw new BadInputException("--tol: must be at least 0, got " + tol);

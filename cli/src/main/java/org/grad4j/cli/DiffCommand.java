@@ -42,11 +42,15 @@ final class DiffCommand implements Callable<Integer> {
         double error;
         String methodId;
         List<String> warnings;
+        boolean reliable;
         if (method.equals("exact")) {
             derivative = e.arity() == 0 ? 0.0 : e.gradient(x)[0];
             error = 0.0;
             methodId = "exact";
-            warnings = List.of();
+            double fx = e.arity() == 0 ? e.value() : e.value(x);
+            reliable = Double.isFinite(fx);
+            warnings = reliable ? List.of() : List.of("f(x) = " + Numbers.shortest(fx) + " at x = " + Numbers.shortest(x)
+                    + ": f is not differentiable there, the derivative cannot be trusted");
         } else {
             Method m = Method.parse(method);
             Derivative d = Numerical.derivative(v -> e.arity() == 0 ? e.value() : e.value(v), x, m);
@@ -54,19 +58,22 @@ final class DiffCommand implements Callable<Integer> {
             error = d.error();
             methodId = m.id();
             warnings = d.warnings();
+            reliable = d.reliable();
         }
         if (!Double.isFinite(derivative)) {
             warnings = Output.append(warnings, "the derivative is not finite at x = " + Numbers.shortest(x));
+            reliable = false;
         }
         if (json) {
             spec.commandLine().getOut().println(Json.object().put("x", x).put("derivative", derivative).put("error", error)
-                    .put("method", methodId).put("warnings", warnings));
+                    .put("method", methodId).put("warnings", warnings).put("reliable", reliable));
         } else {
             String v = e.arity() == 1 ? e.variables().get(0) : "x";
             spec.commandLine().getOut().println("f(" + v + ")  = " + e.text());
             spec.commandLine().getOut().println(v + "     = " + Numbers.shortest(x));
             spec.commandLine().getOut().println("f'(" + v + ") = " + Numbers.shortest(derivative));
-            spec.commandLine().getOut().println("error ≈ " + Numbers.shortest(error) + "  (method: " + methodId + ")");
+            spec.commandLine().getOut().println("error ≈ " + Numbers.shortest(error) + "  (method: " + methodId + ")"
+                    + (reliable ? "" : "  NOT RELIABLE"));
             Output.warnings(spec.commandLine().getOut(), warnings);
         }
         return 0;

@@ -47,6 +47,11 @@ final class EvalCommand implements Callable<Integer> {
             throw new BadInputException(model + ": W1 takes " + inputs + " inputs, but " + ds.name() + " has "
                     + ds.features() + " pixels per image");
         }
+        int outputs = net.parameters().get(net.parameters().size() - 1).value().size();
+        if (outputs != ds.classes()) {
+            throw new BadInputException(model + ": the last layer has " + outputs + " outputs, but " + ds.name()
+                    + " has " + ds.classes() + " classes");
+        }
         Evaluation ev = new Evaluation(ds.features());
         double train = ev.accuracy(net, ds.train());
         double test = ev.accuracy(net, ds.test());

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "field", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "The gradient field of a function of two variables, drawn as arrows over f.",
         description = {"The gradient field of a function of two variables: arrows of -grad f over a",
             "heatmap (or filled contour) of f, as the book's gradient_2d.py.", "",
             "With --json, the grid's points, f and the exact gradient (reverse mode) at each, for a page to draw.",
@@ -42,6 +43,9 @@ final class FieldCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object: the grid (x, y), f and the gradient at each point.")
     boolean json;
 
+    /** Most arrows per side of the picture. */
+    static final int MAX_ARROWS = 1000;
+
     @Override
     public Integer call() throws Exception {
         Expression f = Functions.parse(expr, 2, false, "field");
@@ -50,6 +54,14 @@ final class FieldCommand implements Callable<Integer> {
         if (!(step > 0)) {
             throw new BadInputException("--grid: must be positive, got " + grid);
         }
+        double across = Math.floor((w.xMax() - w.xMin()) / step) + 1;
+        double down = Math.floor((w.yMax() - w.yMin()) / step) + 1;
+        if (!(across <= MAX_ARROWS && down <= MAX_ARROWS)) {
+            throw new BadInputException("--grid " + grid + ": " + String.format(java.util.Locale.ROOT, "%.3g x %.3g",
+                    across, down) + " arrows on --range " + range
+                    + "; at most " + MAX_ARROWS + " per side fit in a picture");
+        }
+        String nonFinite = nonFinite(f, w, step, (long) across, (long) down);
         GradientField.Background bg = switch (background) {
             case "heatmap" -> GradientField.Background.HEATMAP;
             case "contour" -> GradientField.Background.CONTOUR;
@@ -64,10 +76,12 @@ final class FieldCommand implements Callable<Integer> {
             Plots.checkFormat(plot);
             Plots.write(Pictures.field(f, w, step, List.of()).background(bg), plot);
         }
+        List<String> warnings = nonFinite == null ? List.of() : List.of(nonFinite);
         if (json) {
-            spec.commandLine().getOut().println(json(f, w, step));
+            spec.commandLine().getOut().println(json(f, w, step).put("warnings", warnings));
         } else {
             spec.commandLine().getOut().println("wrote " + plot);
+            Output.warnings(spec.commandLine().getOut(), warnings);
         }
         return 0;
     }
@@ -99,5 +113,29 @@ final class FieldCommand implements Callable<Integer> {
             a[i] = min + i * step;
         }
         return a;
+    }
+
+    /** A warning when f or its gradient is not finite at some grid points, else null. */
+    private static String nonFinite(Expression f, Pictures.Window w, double step, long columns, long rows) {
+        long bad = 0;
+        double[] first = null;
+        double[] g = new double[2];
+        for (long i = 0; i < columns; i++) {
+            for (long j = 0; j < rows; j++) {
+                double[] p = {w.xMin() + i * step, w.yMin() + j * step};
+                double v = f.gradient(p, g);
+                if (!Double.isFinite(v) || !Double.isFinite(g[0]) || !Double.isFinite(g[1])) {
+                    bad++;
+                    if (first == null) {
+                        first = p;
+                    }
+                }
+            }
+        }
+        if (bad == 0) {
+            return null;
+        }
+        return "f or its gradient is not finite at " + bad + " of " + columns * rows + " grid points (first at ("
+                + Numbers.shortest(first[0]) + ", " + Numbers.shortest(first[1]) + ")); those arrows and colours are missing";
     }
 }

@@ -49,11 +49,15 @@ final class GradCommand implements Callable<Integer> {
         double[] err;
         String methodId;
         List<String> warnings;
+        boolean reliable;
         if (method.equals("exact")) {
             g = e.gradient(x);
             err = new double[g.length];
             methodId = "exact";
-            warnings = List.of();
+            double fx = e.value(x);
+            reliable = Double.isFinite(fx);
+            warnings = reliable ? List.of() : List.of("f(x) = " + Numbers.shortest(fx) + " at " + Output.vector(e.variables(), x)
+                    + ": f is not differentiable there, the gradient cannot be trusted");
         } else {
             Method m = Method.parse(method);
             Gradient r = Numerical.gradient(e.function(), x, m, threads);
@@ -61,20 +65,23 @@ final class GradCommand implements Callable<Integer> {
             err = r.error();
             methodId = m.id();
             warnings = r.warnings();
+            reliable = r.reliable();
         }
         for (int i = 0; i < g.length; i++) {
             if (!Double.isFinite(g[i])) {
                 warnings = Output.append(warnings, "the gradient is not finite in " + e.variables().get(i));
+                reliable = false;
             }
         }
         if (json) {
             spec.commandLine().getOut().println(Json.object().put("x", x).put("gradient", g).put("error", err)
-                    .put("method", methodId).put("warnings", warnings));
+                    .put("method", methodId).put("warnings", warnings).put("reliable", reliable));
         } else {
             spec.commandLine().getOut().println("f        = " + e.text());
             spec.commandLine().getOut().println("at       = " + Output.vector(e.variables(), x));
             spec.commandLine().getOut().println("gradient = " + Output.vector(g));
-            spec.commandLine().getOut().println("error    ≈ " + Output.vector(err) + "  (method: " + methodId + ")");
+            spec.commandLine().getOut().println("error    ≈ " + Output.vector(err) + "  (method: " + methodId + ")"
+                    + (reliable ? "" : "  NOT RELIABLE"));
             Output.warnings(spec.commandLine().getOut(), warnings);
         }
         return 0;

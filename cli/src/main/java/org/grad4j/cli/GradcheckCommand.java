@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "The book's gradient check: backprop against the numerical gradient.",
         description = {"The book's gradient check (ch. 5.7.3): backprop against the numerical gradient on a",
             "TwoLayerNet 784-50-10, as the mean absolute difference per parameter.", "",
             "Example: grad4j gradcheck --activation relu"})

@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "lr-sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Gradient descent from one start with several learning rates, side by side.",
         description = {"Gradient descent from one start with several learning rates: the final",
             "point, value and status of each, and how it behaved (by the distance d to the",
             "minimum x*, org.grad4j.optim.Behaviour): diverged (ended farther than it",
@@ -87,6 +88,7 @@ final class LrSweepCommand implements Callable<Integer> {
         if (steps < 0) {
             throw new BadInputException("--steps: must be at least 0, got " + steps);
         }
+        Heap.checkPath("--steps", steps, x0.length);
         double[] given = minimum == null ? null : Functions.point("--minimum", minimum, f);
         if (plot != null) {
             Plots.checkFormat(plot);
@@ -111,7 +113,9 @@ final class LrSweepCommand implements Callable<Integer> {
         String source = "--minimum";
         if (given == null) {
             int best = bestRun(runs);
-            int more = Math.max(REFERENCE_STEPS, 10 * steps);
+            int more = (int) Math.min(Math.max(REFERENCE_STEPS, 10L * steps), Integer.MAX_VALUE - 1);
+            Heap.check("--steps " + steps + ": the reference run's path (" + (more + 1L) + " points)",
+                    Heap.times("--steps", more + 1L, 16 + Heap.DOUBLE * x0.length + 8 + 2 * Heap.DOUBLE));
             List<Trajectory> all = new ArrayList<>(runs);
             if (rates[best] > 0) {
                 GradientDescent.Options options = GradientDescent.Options.of(rates[best], more);

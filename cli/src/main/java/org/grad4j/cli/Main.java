@@ -28,9 +28,19 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code (for tests). */
+    /**
+     * Runs the command line and returns the exit code (for tests). An {@link OutOfMemoryError} that
+     * the size checks did not foresee ends the command with one line and exit code 2, never a trace.
+     */
     public static int run(String... args) {
-        return Cli.commandLine(new Main()).execute(args);
+        CommandLine cl = Cli.commandLine(new Main());
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            cl.getErr().println(Cli.outOfMemory(e));
+            cl.getErr().flush();
+            return Cli.BAD_INPUT;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

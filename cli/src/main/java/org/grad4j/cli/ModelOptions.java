@@ -11,9 +11,20 @@ import picocli.CommandLine.Option;
 /** The network: {@code --model}, {@code --hidden}, {@code --activation}, {@code --weight-init}. */
 final class ModelOptions {
 
-    @Option(names = "--model", defaultValue = "two-layer", paramLabel = "M",
-            description = "two-layer (default, the book's TwoLayerNet) or multi-layer (MultiLayerNet).")
+    @Option(names = "--model", paramLabel = "M",
+            description = "two-layer (the book's TwoLayerNet; the default for one hidden size) or multi-layer "
+                    + "(MultiLayerNet; the default for several hidden sizes or xavier / he).")
     String model;
+
+    /** --model as given, else multi-layer for several hidden sizes or xavier / he, else two-layer. */
+    String model() {
+        if (model != null) {
+            return model;
+        }
+        boolean several = hidden.contains(",");
+        boolean scaled = weightInit.equals("xavier") || weightInit.equals("he");
+        return several || scaled ? "multi-layer" : "two-layer";
+    }
 
     @Option(names = "--hidden", defaultValue = "50", paramLabel = "H[,H...]",
             description = "Hidden layer sizes (default 50; two-layer takes one).")
@@ -76,7 +87,7 @@ final class ModelOptions {
         int[] h = hiddenSizes();
         Activation a = activation();
         Init init = init();
-        return switch (model) {
+        return switch (model()) {
             case "two-layer" -> {
                 if (h.length != 1) {
                     throw new BadInputException("--hidden: two-layer takes one hidden size, got " + hidden

@@ -12,6 +12,7 @@ final class Plots {
 
     /** Fails early, before any work, on an extension we cannot write. */
     static void checkFormat(Path file) {
+        Outputs.check("--plot", file);
         ImageFormat.of(file);
     }
 
@@ -20,6 +21,12 @@ final class Plots {
         double[] r = Numbers.parseFiniteList(option, text);
         if (r.length != 2 && r.length != 4) {
             throw new BadInputException(option + ": expected XMIN,XMAX or XMIN,XMAX,YMIN,YMAX, got '" + text + "'");
+        }
+        for (int i = 0; i + 1 < r.length; i += 2) {
+            if (!Double.isFinite(r[i + 1] - r[i])) {
+                throw new BadInputException(option + ": the width " + Numbers.shortest(r[i + 1]) + " - ("
+                        + Numbers.shortest(r[i]) + ") overflows a double, got '" + text + "'");
+            }
         }
         try {
             return r.length == 2 ? new Pictures.Window(r[0], r[1], r[0], r[1]) : new Pictures.Window(r[0], r[1], r[2], r[3]);

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "regress", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Fits a line y = w x + b by gradient descent on the mean squared error.",
         description = {"Fits the line y = w x + b by gradient descent on the mean squared error",
             "E(b, w) = (1/N) sum (y_i - (w x_i + b))^2 from b = w = 0, as the linear-",
             "regression tutorial (mattnedrich/GradientDescentExample), and compares with the",
@@ -80,6 +81,7 @@ final class RegressCommand implements Callable<Integer> {
         if (iters < 0) {
             throw new BadInputException("--iters: must be at least 0, got " + iters);
         }
+        Heap.checkPath("--iters", iters, 2);
         if (!gradient.equals("exact") && !gradient.equals("book")) {
             throw new BadInputException("--gradient: unknown gradient '" + gradient + "' (expected exact, book)");
         }
@@ -105,6 +107,7 @@ final class RegressCommand implements Callable<Integer> {
             if (n < 1) {
                 throw new BadInputException("--synthetic: must be at least 1, got " + n);
             }
+            Heap.check("--synthetic " + n + ": the data (" + n + " x and y values)", 2 * Heap.DOUBLE * n);
             points = line.sample(n, seed);
             source = n + " synthetic points y = 1.477 x + 0.089 + N(0.01, 1), x ~ U[" + Numbers.shortest(r[0]) + ", "
                     + Numbers.shortest(r[1]) + "), seed " + seed;

@@ -134,6 +134,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         // the kernels' one-time start-up (BLAS, Vector API classes) on the second core while the data loads
         Preload.inBackground(expectsDensePixels());
+        new Outputs().add("--save", save).add("--checkpoint", checkpoint).add("--plot", plot).add("--report", report);
         if (plot != null) {
             Plots.checkFormat(plot);
         }
@@ -156,9 +157,17 @@ final class TrainCommand implements Callable<Integer> {
         Optimizer optimizer = optim.create(rate);
         PrintStream log = json ? System.err : System.out;
 
+        model.hiddenSizes(); // bad sizes fail before the data loads
+        model.init();
+        Datasets.Profile known = Datasets.profile(data.dataset).orElse(null);
+        if (known != null && !resume && init == null) {
+            // the sizes of a known data set: refuse what cannot fit before loading it
+            checkMemory(null, known.features(), known.classes(),
+                    iterations(Math.max(known.trainSize() / batch, 1), mode));
+        }
         FeedForwardNet net = null;
         Checkpoint.State state = null;
-        String modelName = model.model;
+        String modelName = model.model();
         if (resume) {
             state = Checkpoint.read(checkpoint, activation);
             net = state.net();
@@ -174,18 +183,15 @@ final class TrainCommand implements Callable<Integer> {
                 warm.close();
             }
         }
+        int perEpoch = Math.max(ds.train().size() / batch, 1);
+        int iterations = iterations(perEpoch, mode);
+        checkMemory(net, ds.features(), ds.classes(), iterations);
         if (net == null) {
             net = model.create(ds.features(), ds.classes(), new Random(seed));
         }
         checkShapes(net, ds, resume ? checkpoint : init);
         if (net.parameters().size() > 4 && modelName.equals("two-layer")) {
             modelName = "multi-layer";
-        }
-        int perEpoch = Math.max(ds.train().size() / batch, 1);
-        int iterations = epochs != null ? checkedEpochs(epochs) * perEpoch
-                : iters != null ? iters : mode == GradientMode.NUMERICAL ? NUMERICAL_ITERATIONS : BOOK_ITERATIONS;
-        if (iterations < 1) {
-            throw new BadInputException("--iters: must be at least 1, got " + iterations);
         }
         if (checkpointEvery < 0) {
             throw new BadInputException("--checkpoint-every: must be at least 0, got " + checkpointEvery);
@@ -234,8 +240,13 @@ final class TrainCommand implements Callable<Integer> {
         if (report != null) {
             new TrainingReport(ds, net, r, description, settingsTable(ds, description, rate, iterations)).write(report);
         }
+        String divergence = r.history().divergence();
+        if (divergence != null) {
+            System.err.println("grad4j: warning: " + divergence);
+        }
         if (json) {
-            spec.commandLine().getOut().println(json(ds, modelName, description, r, inputMode));
+            spec.commandLine().getOut().println(json(ds, modelName, description, r, inputMode,
+                    divergence == null ? java.util.List.of() : java.util.List.of(divergence)));
         } else {
             int done = r.iterations() - (state != null ? state.iteration() : 0);
             spec.commandLine().getOut().printf("done     %d iterations in %s (%.0f µs per iteration; evaluation %s)%n", done,
@@ -314,11 +325,66 @@ final class TrainCommand implements Callable<Integer> {
                 a.name().toLowerCase(Locale.ROOT), "cross-entropy", org.grad4j.data.Normalization.divide(features, 255));
     }
 
-    private static int checkedEpochs(int e) {
-        if (e < 1) {
-            throw new BadInputException("--epochs: must be at least 1, got " + e);
+    /** The iterations asked for by --iters or --epochs (times the iterations per epoch), checked. */
+    private int iterations(int perEpoch, GradientMode mode) {
+        if (epochs != null) {
+            if (epochs < 1) {
+                throw new BadInputException("--epochs: must be at least 1, got " + epochs);
+            }
+            long n = (long) epochs * perEpoch;
+            if (n > Integer.MAX_VALUE) {
+                throw new BadInputException("--epochs " + epochs + ": " + epochs + " x " + perEpoch
+                        + " iterations per epoch = " + n + " iterations, more than " + Integer.MAX_VALUE);
+            }
+            return (int) n;
         }
-        return e;
+        int n = iters != null ? iters : mode == GradientMode.NUMERICAL ? NUMERICAL_ITERATIONS : BOOK_ITERATIONS;
+        if (n < 1) {
+            throw new BadInputException("--iters: must be at least 1, got " + n);
+        }
+        return n;
+    }
+
+    /**
+     * Refuses, before anything is allocated, a network (unless {@code loaded}), a batch or a
+     * loss history that cannot fit in the heap: parameters with their gradients and two optimizer
+     * slots (4 doubles each), a batch's inputs with three activation-sized buffers per layer, one
+     * double per iteration of history.
+     */
+    private void checkMemory(FeedForwardNet loaded, long features, long classes, int iterations) {
+        long activations = 3 * classes;
+        if (loaded == null) {
+            int[] h = model.hiddenSizes();
+            String flag = "--hidden " + model.hidden;
+            long parameters = 0;
+            long in = features;
+            for (int i = 0; i <= h.length; i++) {
+                long out = i < h.length ? h[i] : classes;
+                long weights = Heap.times(flag, in, out);
+                Heap.checkArray(flag + ": W" + (i + 1) + " (" + in + " x " + out + ")", weights);
+                parameters = Heap.plus(flag, parameters, weights + out);
+                if (i < h.length) {
+                    activations += 3 * out;
+                }
+                in = out;
+            }
+            Heap.check(flag + ": the network (" + parameters + " parameters, with gradients and optimizer state)",
+                    Heap.times(flag, parameters, 4 * Heap.DOUBLE));
+        } else {
+            activations = 0;
+            for (var p : loaded.parameters()) {
+                if (p.value().rank() == 2) {
+                    activations += 3L * p.value().cols();
+                }
+            }
+        }
+        String batchFlag = "--batch " + batch;
+        Heap.checkArray(batchFlag + ": a batch of " + batch + " x " + features + " inputs", Heap.times(batchFlag, batch, features));
+        long perRow = features + activations;
+        Heap.check(batchFlag + ": a batch (" + batch + " rows of " + features + " inputs and their activations)",
+                Heap.times(batchFlag, Heap.times(batchFlag, batch, perRow), Heap.DOUBLE));
+        String itersFlag = epochs != null ? "--epochs " + epochs : "--iters " + iterations;
+        Heap.check(itersFlag + ": the loss history (" + iterations + " values)", (long) iterations * Heap.DOUBLE);
     }
 
     private static void checkShapes(FeedForwardNet net, Dataset ds, Path file) {
@@ -347,7 +413,8 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    private Json json(Dataset ds, String modelName, String description, TrainResult r, InputMode input) {
+    private Json json(Dataset ds, String modelName, String description, TrainResult r, InputMode input,
+                      java.util.List<String> warnings) {
         History h = r.history();
         Json hist = Json.object().put("iteration", h.iterationNumbers()).put("loss", h.loss())
                 .put("epoch_iteration", h.evalIterations()).put("train_accuracy", h.trainAccuracy())
@@ -355,6 +422,7 @@ final class TrainCommand implements Callable<Integer> {
         return Json.object().put("dataset", ds.name()).put("model", modelName).put("architecture", description)
                 .put("iterations", r.iterations()).put("seconds", r.seconds()).put("eval_seconds", r.evalSeconds())
                 .put("warmup_steps", Math.max(warmupSteps, 0))
+                .put("warnings", warnings)
                 .put("train_accuracy", r.trainAccuracy()).put("test_accuracy", r.testAccuracy())
                 .put("final_loss", r.finalLoss()).put("blas", Blas.description()).put("input", input.label()).put("history", hist);
     }

@@ -12,7 +12,7 @@ class DiffGradCommandTest {
         CliRun r = CliRun.of("diff", "0.01*x^2 + 0.1*x", "--at", "5", "--method", "book", "--json");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("{\"x\":5.0,\"derivative\":0.1999999999990898,\"error\":")
-                .endsWith(",\"method\":\"book\",\"warnings\":[]}\n");
+                .endsWith(",\"method\":\"book\",\"warnings\":[],\"reliable\":true}\n");
         r = CliRun.of("diff", "0.01*x^2 + 0.1*x", "--at", "10", "--method", "book", "--json");
         assertThat(r.out()).contains("\"derivative\":0.2999999999986347");
     }
@@ -20,7 +20,7 @@ class DiffGradCommandTest {
     @Test
     void diffExactAndRichardsonAgree() {
         CliRun exact = CliRun.of("diff", "exp(x)", "--at", "1", "--method", "exact", "--json");
-        assertThat(exact.out()).isEqualTo("{\"x\":1.0,\"derivative\":2.718281828459045,\"error\":0.0,\"method\":\"exact\",\"warnings\":[]}\n");
+        assertThat(exact.out()).isEqualTo("{\"x\":1.0,\"derivative\":2.718281828459045,\"error\":0.0,\"method\":\"exact\",\"warnings\":[],\"reliable\":true}\n");
         CliRun rich = CliRun.of("diff", "exp(x)", "--at", "1", "--json");
         assertThat(rich.out()).contains("\"method\":\"richardson\"");
         double d = Double.parseDouble(rich.out().replaceAll(".*\"derivative\":([^,]+),.*\\s*", "$1"));
@@ -41,14 +41,14 @@ class DiffGradCommandTest {
         CliRun r = CliRun.of("grad", "x0^2 + x1^2", "--at", "3,4", "--method", "book", "--json");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("{\"x\":[3.0,4.0],\"gradient\":[6.00000000000378,7.999999999999119],\"error\":[")
-                .endsWith("],\"method\":\"book\",\"warnings\":[]}\n");
+                .endsWith("],\"method\":\"book\",\"warnings\":[],\"reliable\":true}\n");
     }
 
     @Test
     void gradExact() {
         // reverse mode computes d(x^2/20)/dx as (2x)(1/20): -14 * 0.05 = -0.7000000000000001
         CliRun r = CliRun.of("grad", "x^2/20 + y^2", "--at", "-7,2", "--method", "exact", "--json");
-        assertThat(r.out()).isEqualTo("{\"x\":[-7.0,2.0],\"gradient\":[-0.7000000000000001,4.0],\"error\":[0.0,0.0],\"method\":\"exact\",\"warnings\":[]}\n");
+        assertThat(r.out()).isEqualTo("{\"x\":[-7.0,2.0],\"gradient\":[-0.7000000000000001,4.0],\"error\":[0.0,0.0],\"method\":\"exact\",\"warnings\":[],\"reliable\":true}\n");
     }
 
     @Test

@@ -177,7 +177,7 @@ class TrainCommandTest {
         assertThat(r.err()).isEqualTo("grad4j: --resume needs --checkpoint FILE.npz\n");
         r = CliRun.of("train", "--dataset", "mnist-sample", "--sampling", "random");
         assertThat(r.err()).isEqualTo("grad4j: unknown sampling 'random' (expected replacement, shuffle, sequential)\n");
-        r = CliRun.of("train", "--dataset", "mnist-sample", "--hidden", "50,50");
+        r = CliRun.of("train", "--dataset", "mnist-sample", "--model", "two-layer", "--hidden", "50,50");
         assertThat(r.err()).isEqualTo("grad4j: --hidden: two-layer takes one hidden size, got 50,50 (use --model multi-layer)\n");
     }
 

@@ -166,8 +166,16 @@ public final class Datasets {
                         + strip(FILES.get(k)) + ")");
             }
         }
-        return Dataset.of(name, dir.toString(), classes, Idx.readImages(p[0]), Idx.readLabels(p[1]),
-                Idx.readImages(p[2]), Idx.readLabels(p[3]));
+        IdxImages trainImages = Idx.readImages(p[0]);
+        IdxImages testImages = Idx.readImages(p[2]);
+        for (int k : new int[] {0, 2}) {
+            if ((k == 0 ? trainImages : testImages).count() == 0) {
+                throw new IllegalArgumentException(p[k] + ": holds 0 images; the " + (k == 0 ? "training" : "test")
+                        + " split must not be empty");
+            }
+        }
+        return Dataset.of(name, dir.toString(), classes, trainImages, Idx.readLabels(p[1]),
+                testImages, Idx.readLabels(p[3]));
     }
 
     /** {@code dir/name.gz} if present, else {@code dir/name} without {@code .gz}, else null. */

@@ -23,6 +23,7 @@ final class Diagnostics {
     private final String x;
     private final int m;
     private final List<String> warnings = new ArrayList<>();
+    private boolean reliable = true;
 
     /**
      * @param prefix prepended to every message ("" for a single derivative, "x[2]: " in a gradient)
@@ -41,6 +42,22 @@ final class Diagnostics {
 
     void add(String message) {
         warnings.add(prefix + message);
+    }
+
+    /** Warns that no trustworthy estimate was found: the result is marked unreliable. */
+    void unreliable(String message) {
+        add(message);
+        reliable = false;
+    }
+
+    /** False once {@link #unreliable} was called or f was not finite at the point. */
+    boolean reliable() {
+        return reliable;
+    }
+
+    /** How the variable is named in messages. */
+    String x() {
+        return x;
     }
 
     /** Warns and returns true when {@code t + h == t} or {@code t - h == t}. */
@@ -69,7 +86,8 @@ final class Diagnostics {
     void nonFiniteAtPoint(double[] values) {
         for (int k = 0; k < values.length; k++) {
             if (!Double.isFinite(values[k])) {
-                add(component(k) + " returned " + values[k] + " at " + x);
+                reliable = false;
+                add(component(k) + " returned " + values[k] + " at " + x + ": the derivative cannot be trusted");
             }
         }
     }

@@ -15,8 +15,11 @@ import java.util.Objects;
  * @param error    per-coordinate estimates of {@code |gradient[i] - df/dx_i|}, length n
  * @param method   the method used
  * @param warnings rounding diagnostics, each prefixed with its coordinate; empty when none
+ * @param reliable false when some entry cannot be trusted (f not finite at x, an entry or its
+ *                 error not finite, or no convergent step sequence); the warnings say which
  */
-public record Gradient(double[] x, double[] gradient, double[] error, Method method, List<String> warnings) {
+public record Gradient(double[] x, double[] gradient, double[] error, Method method, List<String> warnings,
+                       boolean reliable) {
     public Gradient {
         Objects.requireNonNull(method, "method");
         if (gradient.length != x.length || error.length != x.length) {
@@ -26,10 +29,16 @@ public record Gradient(double[] x, double[] gradient, double[] error, Method met
         warnings = List.copyOf(warnings);
     }
 
+    /** A gradient that is reliable when all its entries and errors are finite. */
+    public Gradient(double[] x, double[] gradient, double[] error, Method method, List<String> warnings) {
+        this(x, gradient, error, method, warnings, Finite.all(gradient) && Finite.all(error));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Gradient g && Arrays.equals(x, g.x) && Arrays.equals(gradient, g.gradient)
-                && Arrays.equals(error, g.error) && method == g.method && warnings.equals(g.warnings);
+                && Arrays.equals(error, g.error) && method == g.method && warnings.equals(g.warnings)
+                && reliable == g.reliable;
     }
 
     @Override
@@ -40,6 +49,6 @@ public record Gradient(double[] x, double[] gradient, double[] error, Method met
     @Override
     public String toString() {
         return "Gradient[x=" + Arrays.toString(x) + ", gradient=" + Arrays.toString(gradient)
-                + ", error=" + Arrays.toString(error) + ", method=" + method.id() + ", warnings=" + warnings + "]";
+                + ", error=" + Arrays.toString(error) + ", method=" + method.id() + ", warnings=" + warnings + ", reliable=" + reliable + "]";
     }
 }

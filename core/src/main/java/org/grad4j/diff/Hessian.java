@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param hessian  the estimate, n x n
  * @param error    estimates of {@code |hessian[i][j] - d^2 f / dx_i dx_j|}, n x n
  * @param warnings rounding diagnostics, each prefixed with its entry; empty when none
+ * @param reliable false when some entry cannot be trusted (f not finite at x, an entry or its
+ *                 error not finite, or no convergent step sequence); the warnings say which
  */
-public record Hessian(double[] x, double[][] hessian, double[][] error, List<String> warnings) {
+public record Hessian(double[] x, double[][] hessian, double[][] error, List<String> warnings, boolean reliable) {
     public Hessian {
         if (hessian.length != x.length || error.length != x.length) {
             throw new IllegalArgumentException("Hessian: expected " + x.length + " rows, got hessian "
@@ -30,10 +32,15 @@ public record Hessian(double[] x, double[][] hessian, double[][] error, List<Str
         warnings = List.copyOf(warnings);
     }
 
+    /** A Hessian that is reliable when all its entries and errors are finite. */
+    public Hessian(double[] x, double[][] hessian, double[][] error, List<String> warnings) {
+        this(x, hessian, error, warnings, Finite.all(hessian) && Finite.all(error));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Hessian h && Arrays.equals(x, h.x) && Arrays.deepEquals(hessian, h.hessian)
-                && Arrays.deepEquals(error, h.error) && warnings.equals(h.warnings);
+                && Arrays.deepEquals(error, h.error) && warnings.equals(h.warnings) && reliable == h.reliable;
     }
 
     @Override
@@ -44,6 +51,6 @@ public record Hessian(double[] x, double[][] hessian, double[][] error, List<Str
     @Override
     public String toString() {
         return "Hessian[x=" + Arrays.toString(x) + ", hessian=" + Arrays.deepToString(hessian)
-                + ", error=" + Arrays.deepToString(error) + ", warnings=" + warnings + "]";
+                + ", error=" + Arrays.deepToString(error) + ", warnings=" + warnings + ", reliable=" + reliable + "]";
     }
 }

@@ -15,8 +15,11 @@ import java.util.Objects;
  * @param error    estimates of {@code |jacobian[k][i] - df_k/dx_i|}, m x n
  * @param method   the method used
  * @param warnings rounding diagnostics, each prefixed with its coordinate; empty when none
+ * @param reliable false when some entry cannot be trusted (f not finite at x, an entry or its
+ *                 error not finite, or no convergent step sequence); the warnings say which
  */
-public record Jacobian(double[] x, double[][] jacobian, double[][] error, Method method, List<String> warnings) {
+public record Jacobian(double[] x, double[][] jacobian, double[][] error, Method method, List<String> warnings,
+                       boolean reliable) {
     public Jacobian {
         Objects.requireNonNull(method, "method");
         if (error.length != jacobian.length) {
@@ -32,10 +35,15 @@ public record Jacobian(double[] x, double[][] jacobian, double[][] error, Method
         warnings = List.copyOf(warnings);
     }
 
+    /** A Jacobian that is reliable when all its entries and errors are finite. */
+    public Jacobian(double[] x, double[][] jacobian, double[][] error, Method method, List<String> warnings) {
+        this(x, jacobian, error, method, warnings, Finite.all(jacobian) && Finite.all(error));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Jacobian j && Arrays.equals(x, j.x) && Arrays.deepEquals(jacobian, j.jacobian)
-                && Arrays.deepEquals(error, j.error) && method == j.method && warnings.equals(j.warnings);
+                && Arrays.deepEquals(error, j.error) && method == j.method && warnings.equals(j.warnings) && reliable == j.reliable;
     }
 
     @Override
@@ -47,6 +55,6 @@ public record Jacobian(double[] x, double[][] jacobian, double[][] error, Method
     @Override
     public String toString() {
         return "Jacobian[x=" + Arrays.toString(x) + ", jacobian=" + Arrays.deepToString(jacobian)
-                + ", error=" + Arrays.deepToString(error) + ", method=" + method.id() + ", warnings=" + warnings + "]";
+                + ", error=" + Arrays.deepToString(error) + ", method=" + method.id() + ", warnings=" + warnings + ", reliable=" + reliable + "]";
     }
 }

@@ -13,9 +13,11 @@ import java.util.Locale;
  *       truncation error O(h), about 8 correct digits.</li>
  *   <li>{@link #CENTRAL}: {@code (f(x+h) - f(x-h)) / (2h)} with {@code h = cbrt(eps) * max(|x|, 1)};
  *       truncation error O(h^2), about 10 to 11 correct digits.</li>
- *   <li>{@link #RICHARDSON}: central differences over a shrinking sequence of steps extrapolated
- *       to h = 0 in a Neville tableau (Ridders' method); about 13 correct digits on smooth f,
- *       with an error estimate that bounds the actual error. The accurate default.</li>
+ *   <li>{@link #RICHARDSON}: central and one-sided differences over a long halving sequence of
+ *       steps, every window of six extrapolated to h = 0 (Ridders' method) and kept only where the
+ *       differences converge; about 13 correct digits on smooth f, with an error estimate that
+ *       bounds the actual error, or {@code reliable = false} and a warning when no step can be
+ *       trusted (a pole past the resolution of double, a kink, f not finite at x). The default.</li>
  * </ul>
  */
 public enum Method {

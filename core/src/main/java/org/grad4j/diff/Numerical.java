@@ -15,13 +15,15 @@ import java.util.function.DoubleUnaryOperator;
  *   <tr><td>book</td><td>(f(x+h) - f(x-h)) / (2h)</td><td>1e-4</td><td>2 + 2</td><td>~1e-9 near |x| ~ 1, worse far from it</td></tr>
  *   <tr><td>forward</td><td>(f(x+h) - f(x)) / h</td><td>sqrt(eps) max(|x|,1)</td><td>1 + 1</td><td>~1e-8</td></tr>
  *   <tr><td>central</td><td>(f(x+h) - f(x-h)) / (2h)</td><td>cbrt(eps) max(|x|,1)</td><td>2 + 2</td><td>~1e-10</td></tr>
- *   <tr><td>richardson</td><td>central, extrapolated (Ridders)</td><td>0.02 max(|x|,1) / 1.4^i</td><td>up to 20</td><td>~1e-13</td></tr>
+ *   <tr><td>richardson</td><td>central and one-sided, extrapolated (Ridders) on windows</td><td>0.02 max(|x|, ln(e+|x|)) / 2^i</td><td>~30 to 80 (up to ~2000 when nothing converges)</td><td>~1e-13</td></tr>
  * </table>
  *
  * <p>Error estimates: book, central and forward compare the step h with 2h
  * ({@code |D(h) - D(2h)| / 3} for central differences, {@code |D(h) - D(2h)|} for forward) and add
- * the rounding term {@code eps * |f| / h}; richardson reports twice the Neville tableau's error
- * (never below the rounding bound carried through the extrapolation). Plus f(x) once per call.
+ * the rounding term {@code eps * |f| / h}; richardson reports twice the Neville tableau's error of the best convergent window
+ * (never below the rounding bound carried through the extrapolation), see {@code Richardson}.
+ * Every result has {@code reliable()}: false, with a warning, when f is not finite at x or the
+ * estimate or its error is not finite, and (richardson, Hessian) when no step converged. Plus f(x) once per call.
  *
  * <p>Warnings report rounding trouble: the step lost ({@code x + h == x}), a difference of f
  * values that is zero or keeps fewer than 20 significant bits (cancellation), f not finite.
@@ -65,7 +67,8 @@ public final class Numerical {
         double[] derivative = new double[1];
         double[] error = new double[1];
         scheme.differentiate(line, x, f0, derivative, error, diagnostics);
-        return new Derivative(x, derivative[0], error[0], m, diagnostics.warnings());
+        boolean reliable = diagnostics.reliable() && Double.isFinite(derivative[0]) && Double.isFinite(error[0]);
+        return new Derivative(x, derivative[0], error[0], m, diagnostics.warnings(), reliable);
     }
 
     /** The gradient of f at x on the calling thread; x is not modified. */
@@ -94,7 +97,8 @@ public final class Numerical {
             gradient[i] = p.derivative[i][0];
             error[i] = p.error[i][0];
         }
-        return new Gradient(point, gradient, error, m, withValue(f0, p));
+        return new Gradient(point, gradient, error, m, withValue(f0, p),
+                p.reliable && Finite.all(f0) && Finite.all(gradient) && Finite.all(error));
     }
 
     /** The Jacobian {@code J[k][i] = df_k/dx_i} of f: R^n -> R^m at x; x is not modified. */
@@ -116,7 +120,8 @@ public final class Numerical {
                 error[k][i] = p.error[i][k];
             }
         }
-        return new Jacobian(point, jacobian, error, m, withValue(f0, p));
+        return new Jacobian(point, jacobian, error, m, withValue(f0, p),
+                p.reliable && Finite.all(f0) && Finite.all(jacobian) && Finite.all(error));
     }
 
     /** The Hessian of f at x by extrapolated second differences; x is not modified. */

@@ -22,6 +22,8 @@ final class Partials {
     final double[][] derivative; // [i][k]
     final double[][] error;      // [i][k]
     final List<String> warnings = new ArrayList<>();
+    /** False when some coordinate's scheme found no trustworthy estimate. */
+    volatile boolean reliable = true;
 
     private Partials(int n, int m) {
         derivative = new double[n][m];
@@ -102,6 +104,9 @@ final class Partials {
             Diagnostics diagnostics = new Diagnostics(name + ": ", name, m);
             scheme.differentiate(line, x[i], f0, derivative[i], error[i], diagnostics);
             warningsOf.set(i, diagnostics.warnings());
+            if (!diagnostics.reliable()) {
+                reliable = false;
+            }
         }
     }
 }

@@ -12,13 +12,16 @@ import java.util.List;
  *            - f(x - h_i e_i + h_j e_j) + f(x - h_i e_i - h_j e_j)) / (4 h_i h_j)
  * diagonal (3-point formula):
  *   D_ii(h) = (f(x + h_i e_i) - 2 f(x) + f(x - h_i e_i)) / h_i^2
- * both = H_ij + c1 h^2 + c2 h^4 + ...,   h_i = STEP_SCALE * max(|x_i|, 1) / CON^s,  s < STEPS
+ * both = H_ij + c1 h^2 + c2 h^4 + ...,   h_i = STEP_SCALE * max(|x_i|, 1) / 2^s
  * }</pre>
+ * The steps run down as in {@link Richardson}, every window of them extrapolated and kept only
+ * where the differences converge ({@link StepScan}); an entry without a convergent window is
+ * flagged unreliable with error +Infinity.
  * Steps are the ones actually taken in double ((x + h) - (x - h)), the diagonal uses the
  * 3-point formula for unequal sides. Each D carries the rounding bound
  * {@code eps * max|f| / (h_i h_j)} (twice that on the diagonal); the reported error is
- * {@link Richardson#SAFETY} times the tableau's error plus one ulp. Costs up to
- * {@code 4 * STEPS} evaluations of f per entry, {@code n (n + 1) / 2} entries.
+ * {@link StepScan#SAFETY} times the tableau's error plus one ulp. Costs 4 evaluations of f per
+ * step and entry, {@code n (n + 1) / 2} entries.
  *
  * <p>x is not modified: f is evaluated on a private copy.
  */
@@ -31,6 +34,7 @@ final class SecondDifference {
     private final double[] h0;
     private final double f0;
     private final List<String> warnings = new ArrayList<>();
+    private boolean reliable = true;
 
     private SecondDifference(MultivariateFunction f, double[] x) {
         this.f = f;
@@ -42,7 +46,8 @@ final class SecondDifference {
         }
         this.f0 = f.value(work);
         if (!Double.isFinite(f0)) {
-            warnings.add("f returned " + f0 + " at x");
+            warnings.add("f returned " + f0 + " at x: the Hessian cannot be trusted");
+            reliable = false;
         }
     }
 
@@ -59,34 +64,50 @@ final class SecondDifference {
                 error[j][i] = error[i][j];
             }
         }
-        return new Hessian(x.clone(), hessian, error, d.warnings);
+        return new Hessian(x.clone(), hessian, error, d.warnings,
+                d.reliable && Finite.all(hessian) && Finite.all(error));
     }
 
     private void entry(int i, int j, double[][] hessian, double[][] error) {
-        NevilleTableau tableau = new NevilleTableau(1, Richardson.STEPS, Richardson.CON);
+        int steps = Math.min(steps(i), steps(j));
+        StepScan scan = new StepScan(1, steps, 2);
         double[] estimate = new double[1];
         double[] rounding = new double[1];
         double shrink = 1;
-        boolean open = true;
-        for (int s = 0; s < Richardson.STEPS && open; s++, shrink *= Richardson.CON) {
+        boolean nonFinite = false;
+        for (int s = 0; s < steps; s++, shrink *= StepScan.CON) {
             boolean finite = i == j
                     ? diagonal(i, h0[i] / shrink, estimate, rounding)
                     : offDiagonal(i, j, h0[i] / shrink, h0[j] / shrink, estimate, rounding);
             if (!finite) {
-                warnings.add("H[" + i + "][" + j + "]: f is not finite near x at step " + s
-                        + (s == 0 ? "; entry is NaN" : "; extrapolation stopped"));
+                estimate[0] = Double.NaN;
+                nonFinite = true;
+            }
+            scan.add(estimate, rounding);
+            int end = scan.bestEnd(0);
+            if (end >= 0 && s - end >= StepScan.WIDTH
+                    && rounding[0] >= Richardson.ROUNDING_STOP * scan.error(0)) {
                 break;
             }
-            open = tableau.add(estimate, rounding);
         }
-        if (tableau.steps() == 0) {
-            hessian[i][j] = Double.NaN;
-            error[i][j] = Double.NaN;
+        if (!scan.found(0)) {
+            hessian[i][j] = scan.anyValue(0);
+            error[i][j] = Double.POSITIVE_INFINITY;
+            reliable = false;
+            warnings.add("H[" + i + "][" + j + "]: no step gives converging second differences"
+                    + (nonFinite ? " (f is not finite near x)" : "")
+                    + ": the entry cannot be trusted");
         } else {
-            double value = tableau.value(0);
-            hessian[i][j] = value;
-            error[i][j] = Richardson.SAFETY * tableau.error(0) + Math.ulp(value);
+            hessian[i][j] = scan.value(0);
+            error[i][j] = scan.error(0);
         }
+    }
+
+    /** Steps from h0[i] down to {@link Richardson#minStep}, by {@link StepScan#CON}. */
+    private int steps(int i) {
+        double xi = x[i];
+        double hMin = Richardson.minStep(xi);
+        return Math.max(StepScan.WIDTH, (int) Math.ceil(Math.log(h0[i] / hMin) / Math.log(StepScan.CON)) + 1);
     }
 
     private boolean diagonal(int i, double h, double[] estimate, double[] rounding) {

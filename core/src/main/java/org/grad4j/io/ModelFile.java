@@ -65,7 +65,21 @@ public final class ModelFile {
      * @throws IllegalArgumentException naming the file and the array when one is missing or mis-shaped
      */
     public static FeedForwardNet load(Path file, Activation activation) throws IOException {
+        check(file);
         return fromArrays(file.toString(), Npz.read(file), activation);
+    }
+
+    /** Refuses a path that is not a readable regular file, saying which. */
+    public static void check(Path file) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + ": is a directory, expected a .npz file of weights");
+        }
+        if (!java.nio.file.Files.exists(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": not a regular file, expected a .npz file of weights");
+        }
     }
 
     /** Builds a network from {@code W1, b1, ...} arrays; {@code name} is used in error messages. */
@@ -83,6 +97,10 @@ public final class ModelFile {
             if (w.shape().length != 2) {
                 throw new IllegalArgumentException(name + ": W" + layer + " has shape " + w.shapeString()
                         + ", expected a matrix (inputs, outputs)");
+            }
+            if (w.shape()[0] < 1 || w.shape()[1] < 1) {
+                throw new IllegalArgumentException(name + ": W" + layer + " has shape " + w.shapeString()
+                        + ", expected at least one input and one output");
             }
             if (inputs >= 0 && w.shape()[0] != inputs) {
                 throw new IllegalArgumentException(name + ": W" + layer + " has shape " + w.shapeString() + ", expected ("
@@ -102,6 +120,11 @@ public final class ModelFile {
                     throw new IllegalArgumentException(name + ": W" + layer + " holds a non-finite value (" + v + ")");
                 }
             }
+            for (double v : b.data()) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException(name + ": b" + layer + " holds a non-finite value (" + v + ")");
+                }
+            }
             weights.add(Tensor.of(w.data(), w.shape()[0], outputs));
             biases.add(Tensor.of(b.data().clone()));
             inputs = outputs;
@@ -109,6 +132,12 @@ public final class ModelFile {
         }
         if (arrays.containsKey("b" + layer)) {
             throw new IllegalArgumentException(name + ": b" + layer + " without W" + layer);
+        }
+        for (String key : arrays.keySet()) {
+            if (key.length() < 10 && key.matches("[Wb][1-9]\\d*") && Integer.parseInt(key.substring(1)) > layer) {
+                throw new IllegalArgumentException(name + ": " + key + " follows a gap in the layers: no W" + layer
+                        + " (expected W1, b1, W2, b2, ... numbered without gaps)");
+            }
         }
         return new FeedForwardNet(weights, biases, activation);
     }

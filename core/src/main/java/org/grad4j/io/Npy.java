@@ -126,6 +126,19 @@ public final class Npy {
             }
         }
         long bytes = count * dtype.size;
+        if (bytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(name + ": shape " + NdArray.shapeString(shape) + " of " + descr.group(1)
+                    + " is " + bytes + " bytes of data, more than one Java array holds");
+        }
+        // the raw bytes and the doubles (twice the doubles for Fortran order), before allocating them
+        long needed = bytes + 8 * count * (fortran.group(1).equals("True") && shape.length > 1 ? 2 : 1);
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (needed > free) {
+            throw new IllegalArgumentException(name + ": shape " + NdArray.shapeString(shape) + " of " + descr.group(1)
+                    + " needs " + megabytes(needed) + " after decompression, but the Java heap has "
+                    + megabytes(free) + " free of " + megabytes(rt.maxMemory()));
+        }
         if (size >= 0 && prefix + headerLength + bytes > size) {
             throw new IllegalArgumentException(name + ": truncated: shape " + NdArray.shapeString(shape) + " of "
                     + descr.group(1) + " needs " + bytes + " bytes of data, the entry has "
@@ -141,6 +154,10 @@ public final class Npy {
             data = fortranToC(data, shape);
         }
         return new NdArray(data, shape);
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.0f MB", bytes / 1e6);
     }
 
     private static int[] parseShape(String name, String inner) {

@@ -100,6 +100,9 @@ public final class GradientDescent {
         };
     }
 
+    /** Path entries allocated up front; the arrays double as the run goes. */
+    private static final int INITIAL_CAPACITY = 1024;
+
     /**
      * Runs {@code optimizer} on {@code f} from {@code x0} (not modified). The optimizer is
      * {@link Optimizer#reset() reset} and its lr set to {@code options.lr()} first.
@@ -114,9 +117,11 @@ public final class GradientDescent {
             schedule.reset();
         }
         boolean clip = options.clipNorm() != Double.POSITIVE_INFINITY;
-        List<double[]> points = new ArrayList<>(steps + 1);
-        double[] values = new double[steps + 1];
-        double[] gradNorms = new double[steps + 1];
+        // the path grows as the run goes (a run may stop long before its last step)
+        int capacity = (int) Math.min(steps + 1L, INITIAL_CAPACITY);
+        List<double[]> points = new ArrayList<>(capacity);
+        double[] values = new double[capacity];
+        double[] gradNorms = new double[capacity];
         List<String> warnings = new ArrayList<>();
 
         double[] x = x0.clone();
@@ -164,6 +169,11 @@ public final class GradientDescent {
                 optimizer.step(params, grads);
             }
             int next = t + 1;
+            if (next == values.length) {
+                int grown = (int) Math.min(2L * values.length, steps + 1L);
+                values = java.util.Arrays.copyOf(values, grown);
+                gradNorms = java.util.Arrays.copyOf(gradNorms, grown);
+            }
             values[next] = f.valueAndGradient(x.clone(), g);
             gradNorms[next] = norm(g);
             points.add(x.clone());

@@ -24,6 +24,8 @@ public final class XyCsv {
     public static LineData read(Path file) {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(r, String.valueOf(file.getFileName()));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text (a malformed byte sequence); save it as UTF-8 or ASCII", e);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }

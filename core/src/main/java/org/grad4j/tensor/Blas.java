@@ -52,10 +52,16 @@ public final class Blas {
         if (!forced.equals("java")) {
             NativeBLAS nat = null;
             Throwable failure = null;
-            try {
-                nat = NativeBLAS.getInstance();
-            } catch (RuntimeException | LinkageError e) {
-                failure = e;
+            String wanted = System.getProperty("dev.ludovic.netlib.blas.nativeLib", "libblas.so.3");
+            if (forced.equals("native") || findable(wanted)) {
+                try {
+                    nat = NativeBLAS.getInstance();
+                } catch (RuntimeException | LinkageError e) {
+                    failure = e;
+                }
+            } else {
+                // netlib's JNI_OnLoad would print "dlopen(libblas.so.3) failed" on stderr: not tried
+                failure = new UnsatisfiedLinkError(wanted + " not found");
             }
             String library = nat == null ? null : optimizedLibrary();
             if (nat != null && (library != null || forced.equals("native"))) {
@@ -67,7 +73,7 @@ public final class Blas {
             }
         }
         if (chosen == null) {
-            chosen = JavaBLAS.getInstance();
+            chosen = javaBlas();
             description = "Java (netlib " + chosen.getClass().getSimpleName() + ")";
         }
         INSTANCE = chosen;
@@ -95,6 +101,64 @@ public final class Blas {
     /** True when {@link #instance()} is a native library reached through JNI. */
     public static boolean isNative() {
         return NATIVE;
+    }
+
+    /**
+     * netlib's pure-Java BLAS as {@code JavaBLAS.getInstance()} picks it (VectorBLAS when
+     * jdk.incubator.vector is there, else Java11BLAS), but without netlib's InstanceBuilder, which
+     * also tries the native library and so prints its failed-dlopen line.
+     */
+    private static BLAS javaBlas() {
+        for (String name : new String[] {"dev.ludovic.netlib.blas.VectorBLAS", "dev.ludovic.netlib.blas.Java11BLAS"}) {
+            try {
+                java.lang.reflect.Method m = Class.forName(name).getMethod("getInstance");
+                m.setAccessible(true);
+                Object b = m.invoke(null);
+                if (b instanceof BLAS blas) {
+                    return blas;
+                }
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                // not available here: the next one
+            }
+        }
+        return JavaBLAS.getInstance();
+    }
+
+    /**
+     * Whether the dynamic linker can find {@code library}: an existing absolute path, or a file of
+     * that name in LD_LIBRARY_PATH, the directories of /etc/ld.so.conf.d or the usual library
+     * directories. Only a guess (the linker's cache is not read), used to avoid netlib's
+     * failed-dlopen line on machines without a native BLAS.
+     */
+    static boolean findable(String library) {
+        if (library.contains("/")) {
+            return Files.exists(Path.of(library));
+        }
+        java.util.Set<String> dirs = new java.util.LinkedHashSet<>();
+        String ld = System.getenv("LD_LIBRARY_PATH");
+        if (ld != null) {
+            dirs.addAll(List.of(ld.split(":")));
+        }
+        try (var confs = Files.newDirectoryStream(Path.of("/etc/ld.so.conf.d"), "*.conf")) {
+            for (Path conf : confs) {
+                for (String line : Files.readAllLines(conf)) {
+                    String d = line.strip();
+                    if (d.startsWith("/")) {
+                        dirs.add(d);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no such directory: the usual ones below
+        }
+        dirs.addAll(List.of("/lib", "/usr/lib", "/lib64", "/usr/lib64", "/usr/local/lib",
+                "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu"));
+        for (String d : dirs) {
+            if (!d.isEmpty() && Files.exists(Path.of(d, library))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The path of an optimized BLAS mapped into this process, or null. */

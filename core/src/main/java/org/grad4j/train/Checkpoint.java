@@ -95,19 +95,59 @@ public final class Checkpoint {
             }
         }
         FeedForwardNet net = ModelFile.fromArrays(file.toString(), a, activation);
-        int iteration = (int) a.get("grad4j_iteration").data()[0];
-        long seed = (long) a.get("grad4j_seed").data()[0];
+        String f = file.toString();
+        int iteration = (int) whole(f, "grad4j_iteration", scalar(f, a, "grad4j_iteration"), 0, Integer.MAX_VALUE);
+        long seed = (long) whole(f, "grad4j_seed", scalar(f, a, "grad4j_seed"), -0x1p63, 0x1p63);
         double[] loss = a.get("grad4j_loss").data();
         if (loss.length != iteration) {
             throw new IllegalArgumentException(file + ": grad4j_loss has " + loss.length + " entries for iteration " + iteration);
         }
+        for (int i = 0; i < loss.length; i++) {
+            if (!Double.isFinite(loss[i])) {
+                throw new IllegalArgumentException(file + ": grad4j_loss[" + i + "] = " + loss[i]
+                        + " (a checkpoint holds finite losses only)");
+            }
+        }
         double[] ev = a.get("grad4j_eval_iteration").data();
+        double[] train = a.get("grad4j_train_accuracy").data();
+        double[] test = a.get("grad4j_test_accuracy").data();
+        if (train.length != ev.length || test.length != ev.length) {
+            throw new IllegalArgumentException(file + ": grad4j_eval_iteration has " + ev.length
+                    + " entries, grad4j_train_accuracy " + train.length + ", grad4j_test_accuracy " + test.length
+                    + " (expected the same number)");
+        }
         int[] evi = new int[ev.length];
         for (int i = 0; i < ev.length; i++) {
-            evi[i] = (int) ev[i];
+            evi[i] = (int) whole(f, "grad4j_eval_iteration[" + i + "]", ev[i], i == 0 ? 0 : evi[i - 1] + 1, iteration);
+            accuracy(f, "grad4j_train_accuracy[" + i + "]", train[i]);
+            accuracy(f, "grad4j_test_accuracy[" + i + "]", test[i]);
         }
-        History h = History.of(loss, evi, a.get("grad4j_train_accuracy").data(), a.get("grad4j_test_accuracy").data(), iteration);
+        History h = History.of(loss, evi, train, test, iteration);
         return new State(net, iteration, seed, h);
+    }
+
+    /** The one value of a scalar array, or an error naming it. */
+    private static double scalar(String file, Map<String, NdArray> a, String key) {
+        double[] d = a.get(key).data();
+        if (d.length != 1) {
+            throw new IllegalArgumentException(file + ": " + key + " has " + d.length + " entries, expected 1");
+        }
+        return d[0];
+    }
+
+    /** v checked to be a whole number in [lo, hi]. */
+    private static double whole(String file, String key, double v, double lo, double hi) {
+        if (!(v >= lo && v <= hi) || v != Math.rint(v)) {
+            throw new IllegalArgumentException(file + ": " + key + " = " + v + ", expected a whole number in ["
+                    + (long) lo + ", " + (long) hi + "]");
+        }
+        return v;
+    }
+
+    private static void accuracy(String file, String key, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(file + ": " + key + " = " + v + ", expected an accuracy in [0, 1]");
+        }
     }
 
     private static double[] toDouble(int[] v) {

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * The record of a training run: the loss of every iteration, and the train and test accuracy at
- * each evaluation (once per epoch by default, as the book). Appending never allocates per
- * iteration: the loss array is sized for the whole run up front.
+ * each evaluation (once per epoch by default, as the book). The loss array grows as the run
+ * goes, by doubling from at most {@link #INITIAL_CAPACITY} entries: appending allocates only
+ * O(log n) times, and a long run asked for does not reserve its whole history up front.
  */
 public final class History {
     private double[] loss;
@@ -15,13 +16,17 @@ public final class History {
     private double[] testAccuracy = new double[16];
     private int evaluations;
 
+    /** Loss entries allocated up front at most (the book's 10 000 iterations fit). */
+    static final int INITIAL_CAPACITY = 1 << 14;
+
+    /** @param capacity the iterations expected (only up to {@link #INITIAL_CAPACITY} are reserved) */
     public History(int capacity) {
-        loss = new double[Math.max(capacity, 1)];
+        loss = new double[Math.max(Math.min(capacity, INITIAL_CAPACITY), 1)];
     }
 
     void addLoss(double l) {
         if (iterations == loss.length) {
-            loss = Arrays.copyOf(loss, loss.length * 2);
+            loss = Arrays.copyOf(loss, (int) Math.min(2L * loss.length, Integer.MAX_VALUE - 8));
         }
         loss[iterations++] = l;
     }
@@ -78,6 +83,32 @@ public final class History {
     /** The last loss recorded, NaN if none. */
     public double lastLoss() {
         return iterations == 0 ? Double.NaN : loss[iterations - 1];
+    }
+
+    /** Loss growth over the first loss that counts as divergence: two orders of magnitude. */
+    public static final double DIVERGENCE = 100;
+
+    /**
+     * A warning when training diverged without becoming NaN: the mean loss of the last tenth of
+     * the iterations (at least 1, at most 1000) exceeds {@link #DIVERGENCE} times the first loss;
+     * null otherwise.
+     */
+    public String divergence() {
+        if (iterations < 2 || !(loss[0] > 0)) {
+            return null;
+        }
+        int k = Math.max(1, Math.min(1000, iterations / 10));
+        double sum = 0;
+        for (int i = iterations - k; i < iterations; i++) {
+            sum += loss[i];
+        }
+        double recent = sum / k;
+        if (!(recent > DIVERGENCE * loss[0])) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "training diverged: the loss grew from %.4g at iteration 1 to a mean"
+                + " of %.4g over the last %d iterations (%.0fx); the learning rate is probably too large", loss[0],
+                recent, k, recent / loss[0]);
     }
 
     /** Restores a history (from a checkpoint). */

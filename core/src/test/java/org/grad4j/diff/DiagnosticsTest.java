@@ -86,16 +86,38 @@ class DiagnosticsTest {
     void nonFiniteValuesAreReported() {
         Derivative d = Numerical.derivative(Math::log, 0, Method.BOOK);
         assertThat(d.warnings()).containsExactly(
-                "f returned -Infinity at x",
+                "f returned -Infinity at x: the derivative cannot be trusted",
                 "f returned NaN at x - h = -1.0E-4");
         assertThat(d.derivative()).isNaN();
     }
 
     @Test
-    void richardsonShrinksItsStepAtADomainBoundaryAndSaysSo() {
+    void richardsonScansDownInsideADomainBoundary() {
         Derivative d = Numerical.derivative(Math::log, 0.01, Method.RICHARDSON);
-        assertThat(d.warnings()).containsExactly("f is not finite at x +- h for h=0.02; step reduced to h=0.002");
+        assertThat(d.warnings()).isEmpty();
+        assertThat(d.reliable()).isTrue();
         assertThat(Math.abs(d.derivative() - 100)).isLessThan(1e-8).isLessThanOrEqualTo(d.error());
+    }
+
+    @Test
+    void richardsonUsesOneSidedDifferencesWhereFIsNotFiniteOnOneSide() {
+        // f = log(x) for x > 0, NaN below: at x = 0 only the forward side exists, f'(0+) = 1
+        Derivative d = Numerical.derivative(x -> x > 0 ? Math.log1p(x) : x == 0 ? 0 : Double.NaN, 0, Method.RICHARDSON);
+        assertThat(d.reliable()).isTrue();
+        assertThat(d.warnings()).singleElement().asString()
+                .startsWith("f: central differences do not converge (f is not finite at -")
+                .endsWith("); forward differences used");
+        assertThat(Math.abs(d.derivative() - 1)).isLessThan(1e-8).isLessThanOrEqualTo(d.error());
+    }
+
+    @Test
+    void richardsonSaysWhenTheSidesDisagree() {
+        Derivative d = Numerical.derivative(Math::abs, 0, Method.RICHARDSON);
+        assertThat(d.reliable()).isFalse();
+        assertThat(d.error()).isInfinite();
+        assertThat(d.warnings()).singleElement().asString()
+                .contains("disagree: f is not differentiable at x (kink or edge)")
+                .endsWith("the derivative cannot be trusted");
     }
 
     @Test

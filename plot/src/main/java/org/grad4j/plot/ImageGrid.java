@@ -123,8 +123,12 @@ public final class ImageGrid implements Chart {
             g.setPaint(Color.GRAY);
             g.draw(new Rectangle2D.Double(x0 - 0.5, iy - 0.5, side + 1, side + 1));
             g.setPaint(Color.BLACK);
-            String caption = fit(cell.caption(), fm, (int) cw - 2);
-            g.drawString(caption, (float) (cx - fm.stringWidth(caption) / 2.0), (float) (iy + side + 3 + fm.getAscent()));
+            java.awt.Font font = captionFont(cell.caption(), g, (int) cw - 2);
+            g.setFont(font);
+            FontMetrics cm = g.getFontMetrics();
+            String caption = fit(cell.caption(), cm, (int) cw - 2);
+            g.drawString(caption, (float) (cx - cm.stringWidth(caption) / 2.0), (float) (iy + side + 3 + fm.getAscent()));
+            g.setFont(Theme.CAPTION);
         }
         if (interpolation != null) {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
@@ -142,6 +146,18 @@ public final class ImageGrid implements Chart {
             }
         }
         return out;
+    }
+
+    /** Smallest caption size before a caption is cut with an ellipsis. */
+    static final float MIN_CAPTION_SIZE = 8;
+
+    /** {@link Theme#CAPTION}, made smaller (down to {@link #MIN_CAPTION_SIZE}) until {@code s} fits {@code width}. */
+    static java.awt.Font captionFont(String s, java.awt.Graphics2D g, int width) {
+        java.awt.Font font = Theme.CAPTION;
+        while (g.getFontMetrics(font).stringWidth(s) > width && font.getSize2D() > MIN_CAPTION_SIZE) {
+            font = font.deriveFont(font.getSize2D() - 0.5f);
+        }
+        return font;
     }
 
     private static String fit(String s, FontMetrics fm, int width) {
