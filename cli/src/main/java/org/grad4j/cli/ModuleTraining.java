@@ -118,7 +118,7 @@ final class ModuleTraining {
         if (!Architecture.ACTIVATIONS.contains(act)) {
             throw new BadInputException("--activation: unknown activation '" + act + "' (expected sigmoid, relu, tanh)");
         }
-        int[] hidden = switch (c.model.model) {
+        int[] hidden = switch (c.model.model()) {
             case "logistic" -> new int[0];
             case "two-layer", "multi-layer" -> c.model.hiddenSizes();
             default -> throw new BadInputException("--model: unknown model '" + c.model.model
@@ -180,9 +180,6 @@ final class ModuleTraining {
         if (c.batch < 1) {
             throw new BadInputException("--batch: must be at least 1, got " + c.batch);
         }
-        if (c.init != null) {
-            throw new BadInputException("--init: starting weights are for the book's networks; use --resume with a checkpoint");
-        }
         Task task = task();
         String lossName = lossName(task);
         Sampling sampling = Sampling.parse(c.sampling);
@@ -193,6 +190,9 @@ final class ModuleTraining {
         int outputs = task == Task.REGRESSION ? d.train.targetWidth() : d.train.classes();
         Architecture arch = architecture(task, d.train.features(), outputs, lossName, d.normalization);
         Sequential net = Models.build(arch, c.model.init(), new Random(c.seed));
+        if (c.init != null && !c.resume) {
+            Models.loadInto(net, org.grad4j.io.Npz.read(c.init), c.init.toString());
+        }
         Loss loss = Models.loss(lossName);
         int perEpoch = Math.max(d.train.size() / c.batch, 1);
         int iterations = c.epochs != null ? c.epochs * perEpoch : c.iters != null ? c.iters : TrainCommand.BOOK_ITERATIONS;
@@ -278,7 +278,7 @@ final class ModuleTraining {
         Json hist = Json.object().put("iteration", h.iterationNumbers()).put("loss", h.loss())
                 .put("epoch_iteration", h.evalIterations()).put(regression ? "train_r2" : "train_accuracy", h.trainAccuracy())
                 .put(regression ? "test_r2" : "test_accuracy", h.testAccuracy());
-        Json j = Json.object().put("dataset", d.name).put("model", c.model.model).put("architecture", description)
+        Json j = Json.object().put("dataset", d.name).put("model", c.model.model()).put("architecture", description)
                 .put("task", r.task().name().toLowerCase(Locale.ROOT))
                 .put("iterations", r.iterations()).put("seconds", r.seconds()).put("eval_seconds", r.evalSeconds())
                 .put("warmup_steps", 0);

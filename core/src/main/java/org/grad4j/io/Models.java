@@ -77,6 +77,28 @@ public final class Models {
         return net;
     }
 
+    /**
+     * Copies the arrays named as {@code module}'s parameters and buffers into it (other arrays are ignored).
+     *
+     * @throws IllegalArgumentException naming the file and the array when one is missing or mis-shaped
+     */
+    public static void loadInto(org.grad4j.nn.module.Module module, Map<String, NdArray> arrays, String file) {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        for (var e : module.stateDict().entrySet()) {
+            NdArray arr = arrays.get(e.getKey());
+            if (arr == null) {
+                throw new IllegalArgumentException(file + ": no array '" + e.getKey() + "' for this model");
+            }
+            if (!java.util.Arrays.equals(arr.shape(), e.getValue().shape())) {
+                throw new IllegalArgumentException(file + ": " + e.getKey() + " has shape "
+                        + NdArray.shapeString(arr.shape()) + ", this model's is "
+                        + NdArray.shapeString(e.getValue().shape()));
+            }
+            state.put(e.getKey(), Tensor.wrap(arr.data().clone(), arr.shape()));
+        }
+        module.loadStateDict(state);
+    }
+
     /** The loss an architecture names. */
     public static Loss loss(String name) {
         return switch (name) {
