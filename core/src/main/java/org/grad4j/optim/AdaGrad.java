@@ -74,6 +74,23 @@ public final class AdaGrad extends AbstractOptimizer {
     }
 
     @Override
+    public java.util.Map<String, double[][]> state() {
+        java.util.Map<String, double[][]> out = new java.util.LinkedHashMap<>();
+        Slots.put(out, "sum", sum);
+        if (t != 0) {
+            out.put("t", new double[][] {{t}});
+        }
+        return out;
+    }
+
+    @Override
+    public void loadState(java.util.Map<String, double[][]> state) {
+        Slots.checkNames("AdaGrad", state, "sum", "t");
+        sum = Slots.get(state, "sum");
+        t = Slots.counter(state, "t");
+    }
+
+    @Override
     public void reset() {
         sum = null;
         t = 0;

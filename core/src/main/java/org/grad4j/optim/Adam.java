@@ -106,6 +106,27 @@ public final class Adam extends AbstractOptimizer {
     }
 
     @Override
+    public java.util.Map<String, double[][]> state() {
+        java.util.Map<String, double[][]> out = new java.util.LinkedHashMap<>();
+        Slots.put(out, "m", m);
+        Slots.put(out, "v", v);
+        Slots.put(out, "vmax", vmax);
+        if (t != 0) {
+            out.put("t", new double[][] {{t}});
+        }
+        return out;
+    }
+
+    @Override
+    public void loadState(java.util.Map<String, double[][]> state) {
+        Slots.checkNames("Adam", state, "m", "v", "vmax", "t");
+        m = Slots.get(state, "m");
+        v = Slots.get(state, "v");
+        vmax = Slots.get(state, "vmax");
+        t = Slots.counter(state, "t");
+    }
+
+    @Override
     public void reset() {
         m = null;
         v = null;

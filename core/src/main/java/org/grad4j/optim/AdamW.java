@@ -47,6 +47,16 @@ public final class AdamW implements Optimizer {
     }
 
     @Override
+    public java.util.Map<String, double[][]> state() {
+        return adam.state();
+    }
+
+    @Override
+    public void loadState(java.util.Map<String, double[][]> state) {
+        adam.loadState(state);
+    }
+
+    @Override
     public void reset() {
         adam.reset();
     }

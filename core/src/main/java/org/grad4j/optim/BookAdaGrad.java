@@ -46,6 +46,19 @@ public final class BookAdaGrad extends AbstractOptimizer {
     }
 
     @Override
+    public java.util.Map<String, double[][]> state() {
+        java.util.Map<String, double[][]> out = new java.util.LinkedHashMap<>();
+        Slots.put(out, "h", h);
+        return out;
+    }
+
+    @Override
+    public void loadState(java.util.Map<String, double[][]> state) {
+        Slots.checkNames("BookAdaGrad", state, "h");
+        h = Slots.get(state, "h");
+    }
+
+    @Override
     public void reset() {
         h = null;
     }

@@ -73,6 +73,25 @@ public final class BookAdam extends AbstractOptimizer {
     }
 
     @Override
+    public java.util.Map<String, double[][]> state() {
+        java.util.Map<String, double[][]> out = new java.util.LinkedHashMap<>();
+        Slots.put(out, "m", m);
+        Slots.put(out, "v", v);
+        if (t != 0) {
+            out.put("t", new double[][] {{t}});
+        }
+        return out;
+    }
+
+    @Override
+    public void loadState(java.util.Map<String, double[][]> state) {
+        Slots.checkNames("BookAdam", state, "m", "v", "t");
+        m = Slots.get(state, "m");
+        v = Slots.get(state, "v");
+        t = Slots.counter(state, "t");
+    }
+
+    @Override
     public void reset() {
         m = null;
         v = null;

@@ -61,6 +61,19 @@ public final class BookRMSprop extends AbstractOptimizer {
     }
 
     @Override
+    public java.util.Map<String, double[][]> state() {
+        java.util.Map<String, double[][]> out = new java.util.LinkedHashMap<>();
+        Slots.put(out, "h", h);
+        return out;
+    }
+
+    @Override
+    public void loadState(java.util.Map<String, double[][]> state) {
+        Slots.checkNames("BookRMSprop", state, "h");
+        h = Slots.get(state, "h");
+    }
+
+    @Override
     public void reset() {
         h = null;
     }

@@ -65,6 +65,19 @@ public final class Nesterov extends AbstractOptimizer {
     }
 
     @Override
+    public java.util.Map<String, double[][]> state() {
+        java.util.Map<String, double[][]> out = new java.util.LinkedHashMap<>();
+        Slots.put(out, "v", v);
+        return out;
+    }
+
+    @Override
+    public void loadState(java.util.Map<String, double[][]> state) {
+        Slots.checkNames("Nesterov", state, "v");
+        v = Slots.get(state, "v");
+    }
+
+    @Override
     public void reset() {
         v = null;
     }

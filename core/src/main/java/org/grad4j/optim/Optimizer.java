@@ -21,6 +21,27 @@ public interface Optimizer {
         return false;
     }
 
+    /**
+     * A copy of the state the next {@link #step} depends on, by slot name: per-parameter arrays
+     * ({@code state.get("exp_avg")[i]} belongs to {@code params[i]}) and counters as {@code {{t}}}.
+     * Empty for a stateless optimizer or before the first step. With {@link #loadState} it lets a
+     * resumed run continue exactly.
+     */
+    default java.util.Map<String, double[][]> state() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Restores a {@link #state()} (copied in); an empty map is the state before the first step.
+     *
+     * @throws IllegalArgumentException naming a slot this optimizer does not have
+     */
+    default void loadState(java.util.Map<String, double[][]> state) {
+        if (!state.isEmpty()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " keeps no state, got " + state.keySet());
+        }
+    }
+
     /** The current learning rate. */
     double lr();
 

@@ -92,6 +92,23 @@ public final class RMSprop extends AbstractOptimizer {
     }
 
     @Override
+    public java.util.Map<String, double[][]> state() {
+        java.util.Map<String, double[][]> out = new java.util.LinkedHashMap<>();
+        Slots.put(out, "squareAvg", squareAvg);
+        Slots.put(out, "gradAvg", gradAvg);
+        Slots.put(out, "buf", buf);
+        return out;
+    }
+
+    @Override
+    public void loadState(java.util.Map<String, double[][]> state) {
+        Slots.checkNames("RMSprop", state, "squareAvg", "gradAvg", "buf");
+        squareAvg = Slots.get(state, "squareAvg");
+        gradAvg = Slots.get(state, "gradAvg");
+        buf = Slots.get(state, "buf");
+    }
+
+    @Override
     public void reset() {
         squareAvg = null;
         gradAvg = null;

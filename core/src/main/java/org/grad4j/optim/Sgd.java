@@ -114,6 +114,19 @@ public final class Sgd extends AbstractOptimizer {
     }
 
     @Override
+    public java.util.Map<String, double[][]> state() {
+        java.util.Map<String, double[][]> out = new java.util.LinkedHashMap<>();
+        Slots.put(out, "buf", buf);
+        return out;
+    }
+
+    @Override
+    public void loadState(java.util.Map<String, double[][]> state) {
+        Slots.checkNames("Sgd", state, "buf");
+        buf = Slots.get(state, "buf");
+    }
+
+    @Override
     public void reset() {
         buf = null;
     }

@@ -47,4 +47,44 @@ final class Slots {
         }
         return s;
     }
+
+    /** A deep copy, or null for null. */
+    static double[][] copy(double[][] a) {
+        if (a == null) {
+            return null;
+        }
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    /** Puts a copy of {@code a} under {@code name} when it is not null. */
+    static void put(java.util.Map<String, double[][]> out, String name, double[][] a) {
+        if (a != null) {
+            out.put(name, copy(a));
+        }
+    }
+
+    /** A copy of slot {@code name}, or null when absent. */
+    static double[][] get(java.util.Map<String, double[][]> in, String name) {
+        return copy(in.get(name));
+    }
+
+    /** A counter stored as {@code {{t}}}, or 0 when absent. */
+    static long counter(java.util.Map<String, double[][]> in, String name) {
+        double[][] a = in.get(name);
+        return a == null ? 0 : (long) a[0][0];
+    }
+
+    /** Refuses slots other than {@code known}. */
+    static void checkNames(String who, java.util.Map<String, double[][]> in, String... known) {
+        for (String k : in.keySet()) {
+            if (!java.util.Arrays.asList(known).contains(k)) {
+                throw new IllegalArgumentException(who + ": unknown state slot '" + k + "' (expected "
+                        + String.join(", ", known) + ")");
+            }
+        }
+    }
 }

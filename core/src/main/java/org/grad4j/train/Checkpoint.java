@@ -25,10 +25,66 @@ public final class Checkpoint {
     private Checkpoint() {}
 
     /** What a checkpoint restores. */
-    public record State(FeedForwardNet net, int iteration, long seed, History history) {}
+    /**
+     * What a checkpoint restores.
+     *
+     * @param optimizer the optimizer's {@link org.grad4j.optim.Optimizer#state()} in parameter
+     *     order, or null when the checkpoint has none (written before optimizer state was kept)
+     * @param lr the learning rate at the checkpoint (NaN when not recorded)
+     */
+    public record State(FeedForwardNet net, int iteration, long seed, History history,
+                        Map<String, double[][]> optimizer, double lr) {
+
+        public State(FeedForwardNet net, int iteration, long seed, History history) {
+            this(net, iteration, seed, history, null, Double.NaN);
+        }
+    }
+
+    /** The prefix of the optimizer-state arrays: {@code grad4j_optim.exp_avg.W1}, {@code grad4j_optim.t}. */
+    static final String OPTIM = "grad4j_optim.";
 
     static void write(Path file, org.grad4j.nn.module.Module net, int iteration, long seed, History h) throws IOException {
+        write(file, net, null, iteration, seed, h);
+    }
+
+    /** Whether a state slot holds one array per parameter (else it is a counter {@code {{t}}}; a 1-element model reads either way alike). */
+    private static boolean perParameter(double[][] slot, java.util.List<String> names,
+            Map<String, org.grad4j.autograd.Tensor> params) {
+        if (slot.length != names.size()) {
+            return false;
+        }
+        for (int i = 0; i < slot.length; i++) {
+            if (slot[i].length != params.get(names.get(i)).size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Writes the module's parameters and buffers, the history, and the optimizer's state by
+     * parameter name ({@code names} in the optimizer's positional order): slot {@code s} of
+     * parameter {@code W1} as {@code grad4j_optim.s.W1}, a counter as {@code grad4j_optim.t}.
+     */
+    static void write(Path file, org.grad4j.nn.module.Module net, org.grad4j.optim.Optimizer optimizer, int iteration,
+            long seed, History h) throws IOException {
         Map<String, NdArray> extra = new LinkedHashMap<>();
+        if (optimizer != null) {
+            java.util.List<String> names = new java.util.ArrayList<>(net.namedParameters().keySet());
+            var params = net.namedParameters();
+            for (var e : optimizer.state().entrySet()) {
+                double[][] slot = e.getValue();
+                if (perParameter(slot, names, params)) {
+                    for (int i = 0; i < slot.length; i++) {
+                        int[] shape = params.get(names.get(i)).shape();
+                        extra.put(OPTIM + e.getKey() + "." + names.get(i), new NdArray(slot[i].clone(), shape.clone()));
+                    }
+                } else {
+                    extra.put(OPTIM + e.getKey(), NdArray.vector(slot[0].clone()));
+                }
+            }
+            extra.put("grad4j_lr", NdArray.vector(new double[] {optimizer.lr()}));
+        }
         extra.put("grad4j_iteration", NdArray.vector(new double[] {iteration}));
         extra.put("grad4j_seed", NdArray.vector(new double[] {seed}));
         extra.put("grad4j_loss", NdArray.vector(h.loss()));
@@ -57,7 +113,42 @@ public final class Checkpoint {
         }
         module.loadStateDict(state);
         State s = history(file, a);
-        return new State(null, s.iteration(), s.seed(), s.history());
+        return withOptimizer(file, a, module, s);
+    }
+
+    /** {@code s} with the optimizer state and learning rate stored in {@code a} for {@code module}'s parameter names. */
+    private static State withOptimizer(Path file, Map<String, NdArray> a, org.grad4j.nn.module.Module module, State s) {
+        java.util.List<String> names = new java.util.ArrayList<>(module.namedParameters().keySet());
+        Map<String, double[][]> optim = new LinkedHashMap<>();
+        for (var e : a.entrySet()) {
+            if (!e.getKey().startsWith(OPTIM)) {
+                continue;
+            }
+            String rest = e.getKey().substring(OPTIM.length());
+            int dot = rest.indexOf('.');
+            if (dot < 0) {
+                optim.put(rest, new double[][] {e.getValue().data()});
+                continue;
+            }
+            String slot = rest.substring(0, dot);
+            int i = names.indexOf(rest.substring(dot + 1));
+            if (i < 0) {
+                throw new IllegalArgumentException(file + ": optimizer state " + e.getKey() + " names no parameter of "
+                        + "this model (" + names + ")");
+            }
+            optim.computeIfAbsent(slot, k -> new double[names.size()][])[i] = e.getValue().data();
+        }
+        for (var e : optim.entrySet()) {
+            for (int i = 0; i < e.getValue().length; i++) {
+                if (e.getValue()[i] == null) {
+                    throw new IllegalArgumentException(file + ": optimizer state " + e.getKey() + " has no array for "
+                            + names.get(i));
+                }
+            }
+        }
+        NdArray lr = a.get("grad4j_lr");
+        return new State(s.net(), s.iteration(), s.seed(), s.history(), lr == null ? null : optim,
+                lr == null ? Double.NaN : lr.data()[0]);
     }
 
     private static State history(Path file, Map<String, NdArray> a) {
@@ -123,7 +214,7 @@ public final class Checkpoint {
             accuracy(f, "grad4j_test_accuracy[" + i + "]", test[i]);
         }
         History h = History.of(loss, evi, train, test, iteration);
-        return new State(net, iteration, seed, h);
+        return withOptimizer(file, a, net.asModule(), new State(net, iteration, seed, h));
     }
 
     /** The one value of a scalar array, or an error naming it. */

@@ -47,6 +47,7 @@ public final class Trainer {
     private InputMode used;
     private int start;
     private History history;
+    private Checkpoint.State resumed;
 
     /**
      * @throws IllegalArgumentException when the training examples are empty
@@ -168,7 +169,11 @@ public final class Trainer {
         return used;
     }
 
-    /** Continues from a checkpoint's iteration and history (its weights must already be in the module). */
+    /**
+     * Continues from a checkpoint's iteration, history and (when it has them) optimizer state and
+     * learning rate; its weights must already be in the module. The batches drawn before the
+     * checkpoint are drawn again from the seed, so the sampler continues where it was.
+     */
     public Trainer resume(Checkpoint.State state) {
         if (state.iteration() > s.iterations()) {
             throw new IllegalArgumentException("the checkpoint is at iteration " + state.iteration() + ", beyond the "
@@ -176,6 +181,7 @@ public final class Trainer {
         }
         this.start = state.iteration();
         this.history = state.history();
+        this.resumed = state;
         this.used = null;
         return this;
     }
@@ -196,6 +202,10 @@ public final class Trainer {
         History h = history != null ? history : new History(s.iterations());
         Evaluation eval = new Evaluation(StepPlanner.predictor(module, loss, train, sparse));
         double baseLr = optimizer.lr();
+        if (resumed != null && resumed.optimizer() != null) {
+            optimizer.loadState(resumed.optimizer());
+            optimizer.setLr(resumed.lr());
+        }
         double epochLoss = 0;
         int epochCount = 0;
         long stepNanos = 0;
@@ -238,7 +248,7 @@ public final class Trainer {
                 if (!finite(params)) {
                     throw diverged(it, "a weight is no longer finite", lastCheckpoint);
                 }
-                Checkpoint.write(s.checkpoint(), module, done, s.seed(), h);
+                Checkpoint.write(s.checkpoint(), module, optimizer, done, s.seed(), h);
                 lastCheckpoint = done;
                 listener.checkpointed(done, s.checkpoint());
             }

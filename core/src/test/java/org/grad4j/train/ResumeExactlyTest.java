@@ -1,0 +1,88 @@
+package org.grad4j.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.grad4j.data.Sampling;
+import org.grad4j.data.Table;
+import org.grad4j.data.TableDataset;
+import org.grad4j.nn.Init;
+import org.grad4j.nn.loss.MSELoss;
+import org.grad4j.nn.module.Linear;
+import org.grad4j.nn.module.Sequential;
+import org.grad4j.nn.module.Tanh;
+import org.grad4j.optim.AdaGrad;
+import org.grad4j.optim.Adam;
+import org.grad4j.optim.Optimizer;
+import org.grad4j.optim.RMSprop;
+import org.grad4j.optim.Sgd;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** 100 steps, a checkpoint, and 100 resumed steps give the weights of 200 straight steps, bit for bit. */
+class ResumeExactlyTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> optimizers() {
+        return Stream.of(
+                Arguments.of("sgd", (Supplier<Optimizer>) () -> new Sgd(0.05)),
+                Arguments.of("momentum", (Supplier<Optimizer>) () -> new Sgd(new Sgd.Options(0.05, 0.9, 0, false, 0))),
+                Arguments.of("nesterov", (Supplier<Optimizer>) () -> new Sgd(new Sgd.Options(0.05, 0.9, 0, true, 1e-3))),
+                Arguments.of("adam", (Supplier<Optimizer>) () -> new Adam(0.01)),
+                Arguments.of("adagrad", (Supplier<Optimizer>) () -> new AdaGrad(0.05)),
+                Arguments.of("rmsprop", (Supplier<Optimizer>) () -> new RMSprop(0.001)));
+    }
+
+    static TableDataset data() {
+        Random rng = new Random(4);
+        double[][] x = new double[120][3];
+        double[] y = new double[120];
+        for (int n = 0; n < 120; n++) {
+            for (int i = 0; i < 3; i++) {
+                x[n][i] = rng.nextGaussian();
+            }
+            y[n] = Math.sin(x[n][0]) + x[n][1] * x[n][2];
+        }
+        return TableDataset.split(Table.regression(x, y), 0.25, 1);
+    }
+
+    static Sequential net() {
+        Random rng = new Random(2);
+        return Sequential.book(new Linear(3, 16, Init.XAVIER, rng), new Tanh(), new Linear(16, 1, Init.XAVIER, rng));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optimizers")
+    void resumedRunEqualsTheStraightRun(String name, Supplier<Optimizer> optimizer) throws Exception {
+        TableDataset ds = data();
+        TrainSettings s = TrainSettings.book().withIterations(200).withBatch(16).withSampling(Sampling.SHUFFLE).withSeed(5);
+        Sequential straight = net();
+        new Trainer(straight, new MSELoss(), optimizer.get(), ds.train(), ds.test(), s).run(TrainListener.NONE);
+
+        Path ckpt = dir.resolve(name + ".npz");
+        Sequential first = net();
+        new Trainer(first, new MSELoss(), optimizer.get(), ds.train(), ds.test(),
+                s.withIterations(100).withCheckpoint(ckpt, 100)).run(TrainListener.NONE);
+        Sequential resumed = net(); // fresh weights and a fresh optimizer: everything comes from the checkpoint
+        Checkpoint.State state = Checkpoint.readInto(ckpt, resumed);
+        assertThat(state.iteration()).isEqualTo(100);
+        assertThat(state.optimizer()).as("the optimizer's state, by parameter name").isNotNull();
+        if (!name.equals("sgd")) {
+            assertThat(state.optimizer()).isNotEmpty();
+        }
+        new Trainer(resumed, new MSELoss(), optimizer.get(), ds.train(), ds.test(), s.withCheckpoint(ckpt, 100))
+                .resume(state).run(TrainListener.NONE);
+        var a = straight.namedParameters();
+        var b = resumed.namedParameters();
+        for (String p : a.keySet()) {
+            assertThat(b.get(p).data()).as(p).containsExactly(a.get(p).data());
+        }
+    }
+}
