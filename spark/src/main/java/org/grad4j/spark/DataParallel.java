@@ -70,7 +70,7 @@ final class DataParallel {
                     : average(sc, data, spec, weights, opt, plan, listener);
         } catch (TrainingDivergedException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw Jobs.unwrap(e);
         }
     }

@@ -43,16 +43,25 @@ public final class Grad4jClassificationModel
     transient String timings = "";
 
     Grad4jClassificationModel(String uid, NetSpec spec, double[][] weights) {
-        this.uid = uid;
+        this(Uids.stash(uid), spec, weights);
+    }
+
+    private Grad4jClassificationModel(Uids.Token token, NetSpec spec, double[][] weights) {
+        this.uid = token.take();
         this.spec = spec;
         this.weights = OptimizerSpec.deepCopy(weights);
         this.activation = new Param<>(this, "activation", "activation between layers: sigmoid or relu");
         set(activation, spec.activation());
     }
 
+    /**
+     * The uid, also while Spark's constructors run: they create the inherited params (featuresCol,
+     * ...) with this object's uid before this class's fields are set, so the uid given to the
+     * constructor waits in {@link Uids} until then.
+     */
     @Override
     public String uid() {
-        return uid;
+        return uid != null ? uid : Uids.pending();
     }
 
     public Param<String> activation() {

@@ -69,7 +69,11 @@ public final class Grad4jClassifier
     }
 
     public Grad4jClassifier(String uid) {
-        this.uid = uid;
+        this(Uids.stash(uid));
+    }
+
+    private Grad4jClassifier(Uids.Token token) {
+        this.uid = token.take();
         hidden = new IntArrayParam(this, "hidden", "hidden layer sizes");
         activation = new Param<>(this, "activation", "activation between layers: sigmoid or relu",
                 ParamValidators.inArray(new String[] {"sigmoid", "relu"}));
@@ -113,9 +117,14 @@ public final class Grad4jClassifier
         setDefault(clipNorm, 0.0);
     }
 
+    /**
+     * The uid, also while Spark's constructors run: they create the inherited params (featuresCol,
+     * ...) with this object's uid before this class's fields are set, so the uid given to the
+     * constructor waits in {@link Uids} until then.
+     */
     @Override
     public String uid() {
-        return uid;
+        return uid != null ? uid : Uids.pending();
     }
 
     public IntArrayParam hidden() { return hidden; }

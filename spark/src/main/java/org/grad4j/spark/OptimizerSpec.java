@@ -17,7 +17,7 @@ import org.grad4j.optim.Optimizers;
  *
  * <p>The state is read from the optimizer's fields by reflection: every instance field that is not
  * final and holds a {@code double[][]} (a slot per parameter array) or a {@code long} (a step
- * count). The optimizers of {@code org.grad4j.optim} keep all their state in such fields; the
+ * count), in the optimizer and in the optimizers it wraps (final fields of an optimizer type). The optimizers of {@code org.grad4j.optim} keep all their state in such fields; the
  * learning rate ({@code lr}) is set from the driver instead.
  *
  * @param name    the optimizer's name ({@code sgd}, {@code adam}, ...)
@@ -40,42 +40,57 @@ record OptimizerSpec(String name, Map<String, Double> options) implements Serial
      */
     record State(double[][][] slots, long[] counts) implements Serializable {}
 
-    /** The state fields of {@code o}'s class: slot arrays first, then counts. */
-    private static List<Field> fields(Optimizer o) {
-        List<Field> slots = new ArrayList<>();
-        List<Field> counts = new ArrayList<>();
+    /** A state field of an optimizer or of one it delegates to. */
+    private record Slot(Object owner, Field field) {}
+
+    /**
+     * The state fields of {@code o} and of the optimizers it delegates to (final fields holding an
+     * {@link Optimizer}, as {@code AdamW} holds an {@code Adam}): slot arrays first, then counts.
+     */
+    private static List<Slot> fields(Optimizer o) {
+        List<Slot> slots = new ArrayList<>();
+        List<Slot> counts = new ArrayList<>();
+        collect(o, slots, counts);
+        List<Slot> all = new ArrayList<>(slots);
+        all.addAll(counts);
+        return all;
+    }
+
+    private static void collect(Object o, List<Slot> slots, List<Slot> counts) {
         for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 int m = f.getModifiers();
-                if (Modifier.isStatic(m) || Modifier.isFinal(m)) {
+                if (Modifier.isStatic(m)) {
                     continue;
                 }
-                if (f.getType() == double[][].class) {
-                    slots.add(f);
+                f.setAccessible(true);
+                if (Modifier.isFinal(m)) {
+                    if (Optimizer.class.isAssignableFrom(f.getType())) {
+                        try {
+                            collect(f.get(o), slots, counts);
+                        } catch (IllegalAccessException e) {
+                            throw new IllegalStateException("cannot read " + f, e);
+                        }
+                    }
+                } else if (f.getType() == double[][].class) {
+                    slots.add(new Slot(o, f));
                 } else if (f.getType() == long.class) {
-                    counts.add(f);
+                    counts.add(new Slot(o, f));
                 }
             }
         }
-        List<Field> all = new ArrayList<>(slots);
-        all.addAll(counts);
-        for (Field f : all) {
-            f.setAccessible(true);
-        }
-        return all;
     }
 
     /** A copy of {@code o}'s state. */
     static State capture(Optimizer o) {
-        List<Field> fs = fields(o);
         List<double[][]> slots = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
         try {
-            for (Field f : fs) {
-                if (f.getType() == long.class) {
-                    counts.add(f.getLong(o));
+            for (Slot f : fields(o)) {
+                if (f.field().getType() == long.class) {
+                    counts.add(f.field().getLong(f.owner()));
                 } else {
-                    slots.add(deepCopy((double[][]) f.get(o)));
+                    slots.add(deepCopy((double[][]) f.field().get(f.owner())));
                 }
             }
         } catch (IllegalAccessException e) {
@@ -86,15 +101,14 @@ record OptimizerSpec(String name, Map<String, Double> options) implements Serial
 
     /** Sets {@code o}'s state to a copy of {@code s} (captured from an optimizer of the same class). */
     static void restore(Optimizer o, State s) {
-        List<Field> fs = fields(o);
         int slot = 0;
         int count = 0;
         try {
-            for (Field f : fs) {
-                if (f.getType() == long.class) {
-                    f.setLong(o, s.counts()[count++]);
+            for (Slot f : fields(o)) {
+                if (f.field().getType() == long.class) {
+                    f.field().setLong(f.owner(), s.counts()[count++]);
                 } else {
-                    f.set(o, deepCopy(s.slots()[slot++]));
+                    f.field().set(f.owner(), deepCopy(s.slots()[slot++]));
                 }
             }
         } catch (IllegalAccessException | ArrayIndexOutOfBoundsException e) {

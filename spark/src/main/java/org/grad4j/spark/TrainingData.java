@@ -8,7 +8,6 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.grad4j.io.Repr;
 
 /**
  * Training rows as cached {@link Block}s, one per partition, checked row by row: the features of a
@@ -64,7 +63,7 @@ final class TrainingData implements AutoCloseable {
         List<long[]> stats;
         try {
             stats = rdd.mapPartitions(TrainingData::stats).collect();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw Jobs.unwrap(e);
         }
         int p = stats.size();
@@ -98,7 +97,7 @@ final class TrainingData implements AutoCloseable {
         blocks.persist(StorageLevel.MEMORY_ONLY());
         try {
             blocks.count();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             blocks.unpersist(false);
             throw Jobs.unwrap(e);
         }
@@ -151,13 +150,13 @@ final class TrainingData implements AutoCloseable {
                 double f = v.apply(j);
                 if (!Double.isFinite(f)) {
                     throw new BadRowException("row " + row + " (partition " + part + "): feature " + j + " is "
-                            + Repr.of(f));
+                            + Jobs.number(f));
                 }
                 x[base + j] = f;
             }
             double y = r.isNullAt(1) ? Double.NaN : r.getDouble(1);
             if (!(y >= 0 && y < classes && y == Math.rint(y))) {
-                throw new BadRowException("row " + row + " (partition " + part + "): label " + Repr.of(y)
+                throw new BadRowException("row " + row + " (partition " + part + "): label " + Jobs.number(y)
                         + " is not a class index 0.." + (classes - 1));
             }
             t[i] = (int) y;
