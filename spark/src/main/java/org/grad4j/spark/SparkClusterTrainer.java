@@ -44,6 +44,11 @@ public final class SparkClusterTrainer implements ClusterTrainer {
                 .config("spark.driver.host", System.getProperty("spark.driver.host", "127.0.0.1"))
                 .config("spark.driver.bindAddress", System.getProperty("spark.driver.bindAddress", "127.0.0.1"));
         if (!master.startsWith("local")) {
+            // grad4j's kernels use the Vector API and native BLAS on the executors too, single-threaded
+            // BLAS as in the launcher (Spark adds its own --add-opens flags to these options)
+            b.config("spark.executor.extraJavaOptions", System.getProperty("spark.executor.extraJavaOptions",
+                    "--add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED"));
+            b.config("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
             List<String> jars = jars();
             if (!jars.isEmpty()) {
                 b.config("spark.jars", String.join(",", jars));

@@ -37,7 +37,14 @@ class SyncParityTest {
 
     @BeforeAll
     static void load() throws IOException {
-        sample = Datasets.sample();
+        sample();
+    }
+
+    static synchronized Dataset sample() throws IOException {
+        if (sample == null) {
+            sample = Datasets.sample();
+        }
+        return sample;
     }
 
     static FeedForwardNet initial() {
@@ -49,7 +56,7 @@ class SyncParityTest {
         FeedForwardNet net = initial();
         TrainSettings s = new TrainSettings(STEPS, BATCH, Sampling.SHUFFLE, SEED, GradientMode.BACKPROP, 1, 0,
                 Double.POSITIVE_INFINITY, null, 0);
-        new Trainer(net, Optimizers.create(optimizer, lr), sample, s).input(InputMode.DENSE).run(TrainListener.NONE);
+        new Trainer(net, Optimizers.create(optimizer, lr), sample(), s).input(InputMode.DENSE).run(TrainListener.NONE);
         return net;
     }
 
