@@ -109,7 +109,7 @@ final class DataParallel {
             optimizer.step(weights, g.sum);
             times.add(t1 - t0, g.computeNanos);
             times.addDriver(System.nanoTime() - t1);
-            log(times, "step " + (it + 1));
+            log(times, "step " + (it + 1), plan);
             losses[it] = loss;
             listener.step(it, plan.iterations(), loss);
             epochs.after(it + 1, loss, weights, listener);
@@ -142,7 +142,10 @@ final class DataParallel {
             }
         }
         Replica replica = spec.replica(in.weights());
-        double loss = replica.gradient(x, mine, t);
+        double[] lossOut = new double[1];
+        int rows = mine;
+        TaskThreads.run(() -> lossOut[0] = replica.gradient(x, rows, t));
+        double loss = lossOut[0];
         double share = (double) mine / batch;
         acc.addScaled(replica.grads(), share);
         acc.addLoss(new double[] {loss}, share);
@@ -187,7 +190,7 @@ final class DataParallel {
                     s.counts == null ? state.counts() : s.counts);
             times.add(t1 - t0, s.computeNanos);
             times.addDriver(System.nanoTime() - t1);
-            log(times, "round " + (round + 1) + " (" + steps + " local steps)");
+            log(times, "round " + (round + 1) + " (" + steps + " local steps)", plan);
             for (int j = 0; j < steps; j++) {
                 int it = done + j;
                 double loss = s.loss[j];
@@ -225,21 +228,23 @@ final class DataParallel {
         double[] losses = new double[in.steps()];
         double[][] params = replica.params();
         double[][] grads = replica.grads();
-        for (int s = 0; s < in.steps(); s++) {
-            order.batch(in.stepsBefore() + s, b, idx);
-            for (int k = 0; k < b; k++) {
-                System.arraycopy(block.x(), idx[k] * d, x, k * d, d);
-                t[k] = block.t()[idx[k]];
+        TaskThreads.run(() -> {
+            for (int s = 0; s < in.steps(); s++) {
+                order.batch(in.stepsBefore() + s, b, idx);
+                for (int k = 0; k < b; k++) {
+                    System.arraycopy(block.x(), idx[k] * d, x, k * d, d);
+                    t[k] = block.t()[idx[k]];
+                }
+                losses[s] = replica.gradient(x, b, t);
+                if (!Double.isFinite(losses[s])) {
+                    break;
+                }
+                if (clip != Double.POSITIVE_INFINITY) {
+                    ClipNorm.clip(grads, clip);
+                }
+                optimizer.step(params, grads);
             }
-            losses[s] = replica.gradient(x, b, t);
-            if (!Double.isFinite(losses[s])) {
-                break;
-            }
-            if (clip != Double.POSITIVE_INFINITY) {
-                ClipNorm.clip(grads, clip);
-            }
-            optimizer.step(params, grads);
-        }
+        });
         double share = (double) block.rows() / in.rows();
         acc.addScaled(params, share);
         OptimizerSpec.State after = OptimizerSpec.capture(optimizer);
@@ -303,12 +308,12 @@ final class DataParallel {
         }
     }
 
-    private static void log(StepTimes times, String what) {
+    private static void log(StepTimes times, String what, Plan plan) {
         if (LOG.isDebugEnabled()) {
             LOG.debug(times.line(times.jobs() - 1, what));
         }
         if (times.jobs() == 2 * StepTimes.WARM_UP_JOBS && times.communicationDominates()) {
-            LOG.warn(dominates(times));
+            LOG.warn(dominates(times, plan));
             times.warned = true;
         }
     }
@@ -316,14 +321,16 @@ final class DataParallel {
     private static void finish(StepTimes times, Plan plan) {
         LOG.info(plan.mode().id() + " training: " + times.summary());
         if (times.communicationDominates() && !times.warned) {
-            LOG.warn(dominates(times));
+            LOG.warn(dominates(times, plan));
         }
     }
 
-    private static String dominates(StepTimes times) {
+    private static String dominates(StepTimes times, Plan plan) {
+        String instead = plan.mode() == Mode.SYNC ? "or in mode average (local steps between averagings)"
+                : "or with more local steps per round than " + plan.localSteps();
         return String.format(java.util.Locale.ROOT, "scheduling and communication take %.0f %% of each Spark job: "
-                + "this model and batch size train faster in one process (grad4j train without --spark), or with "
-                + "mode average and more local steps", 100 * times.communicationShare());
+                + "this model and batch size train faster in one process (grad4j train without --spark), %s",
+                100 * times.communicationShare(), instead);
     }
 
     private static TrainingDivergedException diverged(int it, String what, Optimizer optimizer) {

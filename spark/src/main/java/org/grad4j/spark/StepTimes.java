@@ -82,11 +82,11 @@ final class StepTimes {
     /** A summary: jobs, compute and communication totals and per job. */
     String summary() {
         double per = jobs == 0 ? 0 : 1e3 / jobs;
+        String after = jobs > 2 * WARM_UP_JOBS ? " after the first " + WARM_UP_JOBS + " jobs" : "";
         return String.format(Locale.ROOT, "%d Spark jobs in %.2f s: %.2f s computing on executors (%.2f ms a job), "
-                + "%.2f s scheduling and communication (%.2f ms a job, %.0f %% of the time after the first %d jobs), "
+                + "%.2f s scheduling and communication (%.2f ms a job, %.0f %% of the time%s), "
                 + "%.2f s on the driver between jobs", jobs, wallSeconds(), computeSeconds(), computeSeconds() * per,
-                communicationSeconds(), communicationSeconds() * per, 100 * communicationShare(),
-                jobs > 2 * WARM_UP_JOBS ? WARM_UP_JOBS : 0, driverSeconds());
+                communicationSeconds(), communicationSeconds() * per, 100 * communicationShare(), after, driverSeconds());
     }
 
     private long sum(long[] a, int from) {

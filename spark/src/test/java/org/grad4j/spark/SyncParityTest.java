@@ -10,6 +10,8 @@ import org.grad4j.data.Datasets;
 import org.grad4j.data.Sampling;
 import org.grad4j.nn.Activation;
 import org.grad4j.nn.FeedForwardNet;
+import org.grad4j.nn.Init;
+import org.grad4j.nn.MultiLayerNet;
 import org.grad4j.nn.TwoLayerNet;
 import org.grad4j.optim.Optimizers;
 import org.grad4j.train.GradientMode;
@@ -48,12 +50,22 @@ class SyncParityTest {
     }
 
     static FeedForwardNet initial() {
-        return new TwoLayerNet(784, 50, 10, 0.01, Activation.SIGMOID, new Random(7));
+        return initial("sigmoid");
+    }
+
+    /** The book's TwoLayerNet 784-50-10 (sigmoid), or a MultiLayerNet 784-50-10 with ReLU and He's initial weights. */
+    static FeedForwardNet initial(String net) {
+        return net.equals("relu") ? new MultiLayerNet(784, new int[] {50}, 10, Activation.RELU, Init.HE, new Random(7))
+                : new TwoLayerNet(784, 50, 10, 0.01, Activation.SIGMOID, new Random(7));
     }
 
     /** The in-process run the Spark runs are compared with. */
     static FeedForwardNet inProcess(String optimizer, double lr) throws IOException {
-        FeedForwardNet net = initial();
+        return inProcess("sigmoid", optimizer, lr);
+    }
+
+    static FeedForwardNet inProcess(String model, String optimizer, double lr) throws IOException {
+        FeedForwardNet net = initial(model);
         TrainSettings s = new TrainSettings(STEPS, BATCH, Sampling.SHUFFLE, SEED, GradientMode.BACKPROP, 1, 0,
                 Double.POSITIVE_INFINITY, null, 0);
         new Trainer(net, Optimizers.create(optimizer, lr), sample(), s).input(InputMode.DENSE).run(TrainListener.NONE);
@@ -70,11 +82,12 @@ class SyncParityTest {
         return m;
     }
 
-    @ParameterizedTest(name = "{0} partitions, {1}")
-    @CsvSource({"1, sgd, 0.1", "2, sgd, 0.1", "3, sgd, 0.1", "2, adam, 0.001"})
-    void syncEqualsInProcess(int partitions, String optimizer, double lr) throws IOException {
-        FeedForwardNet reference = inProcess(optimizer, lr);
-        FeedForwardNet start = initial();
+    @ParameterizedTest(name = "{0} partitions, {1}, {3}")
+    @CsvSource({"1, sgd, 0.1, sigmoid", "2, sgd, 0.1, sigmoid", "3, sgd, 0.1, sigmoid", "2, adam, 0.001, sigmoid",
+        "2, sgd, 0.1, relu"})
+    void syncEqualsInProcess(int partitions, String optimizer, double lr, String model) throws IOException {
+        FeedForwardNet reference = inProcess(model, optimizer, lr);
+        FeedForwardNet start = initial(model);
         double[][] w = NetSpec.weightsOf(start);
         try (Frames.Frame f = Frames.of(LocalSpark.session(), sample.train(), partitions);
              TrainingData data = TrainingData.of(f.df(), "features", "label", 0, 10)) {
@@ -86,6 +99,6 @@ class SyncParityTest {
             assertThat(r.times().jobs()).isEqualTo(STEPS);
         }
         assertThat(maxDifference(w, reference.paramArrays())).isLessThanOrEqualTo(PARITY);
-        assertThat(maxDifference(w, NetSpec.weightsOf(initial()))).isGreaterThan(1e-3); // it did train
+        assertThat(maxDifference(w, NetSpec.weightsOf(initial(model)))).isGreaterThan(1e-3); // it did train
     }
 }
