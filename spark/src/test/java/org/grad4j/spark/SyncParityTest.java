@@ -19,7 +19,9 @@ import org.grad4j.train.InputMode;
 import org.grad4j.train.TrainListener;
 import org.grad4j.train.TrainSettings;
 import org.grad4j.train.Trainer;
+import org.grad4j.optim.schedule.Schedules;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -101,4 +103,26 @@ class SyncParityTest {
         assertThat(maxDifference(w, reference.paramArrays())).isLessThanOrEqualTo(PARITY);
         assertThat(maxDifference(w, NetSpec.weightsOf(initial(model)))).isGreaterThan(1e-3); // it did train
     }
+
+    /** Gradient clipping and a learning-rate schedule (halved after the first epoch, step 80) are the in-process ones too. */
+    @Test
+    void clippingAndScheduleToo() throws IOException {
+        FeedForwardNet reference = initial("relu");
+        TrainSettings s = new TrainSettings(STEPS, BATCH, Sampling.SHUFFLE, SEED, GradientMode.BACKPROP, 1, 0,
+                CLIP, null, 0);
+        new Trainer(reference, Optimizers.create("momentum", 0.05), sample(), s).schedule(Schedules.parse(SCHEDULE))
+                .input(InputMode.DENSE).run(TrainListener.NONE);
+        FeedForwardNet start = initial("relu");
+        double[][] w = NetSpec.weightsOf(start);
+        try (Frames.Frame f = Frames.of(LocalSpark.session(), sample.train(), 2);
+             TrainingData data = TrainingData.of(f.df(), "features", "label", 0, 10)) {
+            Plan plan = new Plan(Mode.SYNC, 1, STEPS, BATCH, Sampling.SHUFFLE, SEED, CLIP, 0, Schedules.parse(SCHEDULE));
+            DataParallel.train(LocalSpark.context(), data, NetSpec.of(start), w,
+                    new OptimizerSpec("momentum", Map.of("lr", 0.05)), plan, (it, total, loss) -> { });
+        }
+        assertThat(maxDifference(w, reference.paramArrays())).isLessThanOrEqualTo(PARITY);
+    }
+
+    static final double CLIP = 1.0;
+    static final String SCHEDULE = "step:1:0.5";
 }
