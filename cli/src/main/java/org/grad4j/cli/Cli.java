@@ -41,12 +41,36 @@ final class Cli {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("grad4j: " + oneLine(ex.getMessage()).replace('\n', ' ') + " (try '"
+            String unknown = unknownOption(ex.getCommandLine(), args);
+            String message = unknown != null ? "Unknown option: '" + unknown + "'" : oneLine(ex.getMessage()).replace('\n', ' ');
+            err.println("grad4j: " + message + " (try '"
                     + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return BAD_INPUT;
         });
         return cl;
+    }
+
+    /**
+     * The first argument before a bare {@code --} that is written as a long option ({@code --name} or
+     * {@code --name=value}) but is none of the command's options, or null. Unmatched options are taken
+     * as positional parameters (so that an expression may begin with '-'), so a mistyped option
+     * before the expression would otherwise be reported as some later argument being unmatched.
+     */
+    static String unknownOption(CommandLine command, String[] args) {
+        CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+        for (String a : args) {
+            if (a.equals("--")) {
+                return null;
+            }
+            if (a.length() > 2 && a.startsWith("--") && Character.isLetter(a.charAt(2))) {
+                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                if (spec.findOption(name) == null && spec.subcommands().get(a) == null) {
+                    return a;
+                }
+            }
+        }
+        return null;
     }
 
     /** The one line printed for an {@link OutOfMemoryError}: what ran out and how large the heap is. */

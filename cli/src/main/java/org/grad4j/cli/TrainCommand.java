@@ -127,6 +127,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on stdout (progress goes to stderr).")
     boolean json;
 
+    @Mixin
+    SparkOptions spark;
+
+    /** What the Spark run did ({@code --spark}), or null. */
+    private java.util.Map<String, Object> sparkDetails;
+
     @Override
     public Integer call() throws Exception {
         if (table.wanted(model)) {
@@ -152,6 +158,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Sampling samplingMode = Sampling.parse(sampling);
         GradientMode mode = GradientMode.parse(gradient);
+        spark.check(resume, checkpoint != null, mode == GradientMode.NUMERICAL, input);
         Activation activation = model.activation();
         double rate = Numbers.parseFinite("--lr", lr);
         Optimizer optimizer = optim.create(rate);
@@ -175,7 +182,8 @@ final class TrainCommand implements Callable<Integer> {
             net = ModelFile.load(init, activation);
         }
         Dataset ds;
-        Warmup warm = mode == GradientMode.BACKPROP && warmup ? startWarmup(net, rate, samplingMode) : null;
+        Warmup warm = mode == GradientMode.BACKPROP && warmup && !spark.enabled()
+                ? startWarmup(net, rate, samplingMode) : null;
         try {
             ds = data.load(log);
         } finally {
@@ -211,25 +219,41 @@ final class TrainCommand implements Callable<Integer> {
             log.println("warm-up  " + warmupSteps + " steps on made-up data of the same shape while the data loaded "
                     + "(the JIT compiles the training code before the timed loop)");
         }
-        Trainer trainer = new Trainer(net, optimizer, ds, settings).schedule(optim.schedule());
-        if (state != null) {
-            trainer.resume(state);
-        }
+        TrainResult r;
         InputMode inputMode;
-        try {
-            inputMode = trainer.input(InputMode.parse(input)).inputMode();
+        if (spark.enabled()) {
+            inputMode = InputMode.DENSE;
             inputUsed = inputMode;
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--input: " + e.getMessage());
+            log.println("spark    " + spark.master + ", " + spark.mode + " mode"
+                    + (spark.mode.equals("average") ? " (" + spark.localSteps + " local steps per round)" : "")
+                    + (spark.partitions > 0 ? ", " + spark.partitions + " partitions" : ""));
+            Progress progress = new Progress(log, !json && Progress.isTerminal(), iterations);
+            var outcome = spark.train(net, optim, rate, ds, settings, progress);
+            r = outcome.result();
+            sparkDetails = outcome.details();
+            if (!json) {
+                System.out.println("spark    " + sparkDetails.get("summary"));
+            }
+        } else {
+            Trainer trainer = new Trainer(net, optimizer, ds, settings).schedule(optim.schedule());
+            if (state != null) {
+                trainer.resume(state);
+            }
+            try {
+                inputMode = trainer.input(InputMode.parse(input)).inputMode();
+                inputUsed = inputMode;
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--input: " + e.getMessage());
+            }
+            log.println("input    " + inputMode.label() + (inputMode == InputMode.SPARSE ? String.format(Locale.ROOT,
+                    " (only the nonzero pixels, %.1f %% of the training set's, are multiplied)",
+                    100 * ds.train().density()) : ""));
+            if (state != null) {
+                log.println("resuming from " + checkpoint + " at iteration " + state.iteration());
+            }
+            Progress progress = new Progress(log, !json && Progress.isTerminal(), iterations);
+            r = trainer.run(progress);
         }
-        log.println("input    " + inputMode.label() + (inputMode == InputMode.SPARSE ? String.format(Locale.ROOT,
-                " (only the nonzero pixels, %.1f %% of the training set's, are multiplied)",
-                100 * ds.train().density()) : ""));
-        if (state != null) {
-            log.println("resuming from " + checkpoint + " at iteration " + state.iteration());
-        }
-        Progress progress = new Progress(log, !json && Progress.isTerminal(), iterations);
-        TrainResult r = trainer.run(progress);
 
         if (save != null) {
             org.grad4j.io.ArchitectureFile.save(save, net, bookArchitecture(net, activation, ds.features()));
@@ -419,12 +443,16 @@ final class TrainCommand implements Callable<Integer> {
         Json hist = Json.object().put("iteration", h.iterationNumbers()).put("loss", h.loss())
                 .put("epoch_iteration", h.evalIterations()).put("train_accuracy", h.trainAccuracy())
                 .put("test_accuracy", h.testAccuracy());
-        return Json.object().put("dataset", ds.name()).put("model", modelName).put("architecture", description)
+        Json out = Json.object().put("dataset", ds.name()).put("model", modelName).put("architecture", description)
                 .put("iterations", r.iterations()).put("seconds", r.seconds()).put("eval_seconds", r.evalSeconds())
                 .put("warmup_steps", Math.max(warmupSteps, 0))
                 .put("warnings", warnings)
                 .put("train_accuracy", r.trainAccuracy()).put("test_accuracy", r.testAccuracy())
                 .put("final_loss", r.finalLoss()).put("blas", Blas.description()).put("input", input.label()).put("history", hist);
+        if (sparkDetails != null) {
+            out.put("spark", SparkOptions.json(sparkDetails));
+        }
+        return out;
     }
 
 }

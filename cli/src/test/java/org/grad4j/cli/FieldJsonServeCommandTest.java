@@ -12,7 +12,7 @@ class FieldJsonServeCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEqualTo("{\"variables\":[\"x0\",\"x1\"],\"range\":[-1.0,1.0,0.0,1.0],\"grid\":1.0,"
                 + "\"x\":[-1.0,0.0,1.0],\"y\":[0.0,1.0],\"f\":[[1.0,0.0,1.0],[4.0,3.0,4.0]],"
-                + "\"gradient_x\":[[-2.0,0.0,2.0],[-2.0,0.0,2.0]],\"gradient_y\":[[3.0,3.0,3.0],[3.0,3.0,3.0]]}\n");
+                + "\"gradient_x\":[[-2.0,0.0,2.0],[-2.0,0.0,2.0]],\"gradient_y\":[[3.0,3.0,3.0],[3.0,3.0,3.0]],\"warnings\":[]}\n");
     }
 
     @Test

@@ -24,6 +24,15 @@ class MessagesCommandTest {
     }
 
     @Test
+    void aMistypedOptionBeforeTheExpressionIsNamed() {
+        assertThat(error("diff", "--bogus=2", "x^2", "--at", "1"))
+                .isEqualTo("grad4j: Unknown option: '--bogus=2' (try 'grad4j diff --help')\n");
+        assertThat(error("diff", "--at", "1", "--methd", "book", "x^2"))
+                .isEqualTo("grad4j: Unknown option: '--methd' (try 'grad4j diff --help')\n");
+        assertThat(CliRun.of("diff", "-x^2", "--at", "1").exitCode()).isZero();
+    }
+
+    @Test
     void fieldRangeWhoseWidthOverflows() {
         assertThat(error("field", "x0^2+x1^2", "--range", "-1e308,1e308", "--plot", dir.resolve("f.png").toString()))
                 .isEqualTo("grad4j: --range: the width 1e+308 - (-1e+308) overflows a double, got '-1e308,1e308'\n");

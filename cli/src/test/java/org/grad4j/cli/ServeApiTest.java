@@ -87,7 +87,7 @@ class ServeApiTest {
         assertThat(syntax.body()).isEqualTo("{\"error\":\"unexpected '*' at column 7\",\"column\":7}");
         HttpResponse<String> unknown = post("/api/diff", "{\"expr\": \"x\", \"at\": 1, \"bogus\": 2}");
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(unknown.body()).isEqualTo("{\"error\":\"Unknown option: '--bogus=2'\"}");
+        assertThat(unknown.body()).isEqualTo("{\"error\":\"Unknown option: '--bogus=2' (try 'diff --help')\"}");
     }
 
     @Test

@@ -182,6 +182,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void sparkIsNotNeededOnTheClassPathUnlessAskedForAndItsOptionsAreChecked() {
+        CliRun r = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "1", "--spark", "local[2]");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).endsWith("grad4j: --spark: the Spark module (grad4j-spark) and Spark are not on the class "
+                + "path; run through ./grad4j, which adds them when --spark is given\n");
+        r = CliRun.of("train", "--dataset", "mnist-sample", "--spark", "yarn");
+        assertThat(r.err()).isEqualTo("grad4j: --spark: expected local[N] or spark://HOST:PORT, got 'yarn'\n");
+        r = CliRun.of("train", "--dataset", "mnist-sample", "--spark", "local[2]", "--spark-mode", "async");
+        assertThat(r.err()).isEqualTo("grad4j: --spark-mode: unknown mode 'async' (expected sync, average)\n");
+        r = CliRun.of("train", "--dataset", "mnist-sample", "--spark", "local[2]", "--spark-local-steps", "0");
+        assertThat(r.err()).isEqualTo("grad4j: --spark-local-steps: must be at least 1, got 0\n");
+        r = CliRun.of("train", "--dataset", "mnist-sample", "--spark", "local[2]", "--checkpoint", "c.npz");
+        assertThat(r.err()).isEqualTo("grad4j: --spark: --checkpoint and --resume are not supported on Spark; use --save\n");
+    }
+
+    @Test
     void divergingTrainingStopsWithExitCode2() {
         CliRun r = CliRun.of("train", "--dataset", "mnist-sample", "--iters", "300", "--lr", "1e308");
         assertThat(r.exitCode()).isEqualTo(2);

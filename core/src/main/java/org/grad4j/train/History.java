@@ -122,4 +122,24 @@ public final class History {
         }
         return h;
     }
+
+    /**
+     * A history from recorded values (a run on a cluster records them on its driver): the loss of
+     * every iteration, and the iteration, train and test accuracy of every evaluation. The arrays
+     * are copied.
+     */
+    public static History of(double[] loss, int[] evalIterations, double[] trainAccuracy, double[] testAccuracy) {
+        if (evalIterations.length != trainAccuracy.length || evalIterations.length != testAccuracy.length) {
+            throw new IllegalArgumentException("History.of: " + evalIterations.length + " evaluation iterations, "
+                    + trainAccuracy.length + " train and " + testAccuracy.length + " test accuracies");
+        }
+        History h = new History(loss.length);
+        for (double l : loss) {
+            h.addLoss(l);
+        }
+        for (int i = 0; i < evalIterations.length; i++) {
+            h.addEvaluation(evalIterations[i], trainAccuracy[i], testAccuracy[i]);
+        }
+        return h;
+    }
 }

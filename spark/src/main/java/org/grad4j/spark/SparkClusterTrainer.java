@@ -1,0 +1,140 @@
+package org.grad4j.spark;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.grad4j.data.Dataset;
+import org.grad4j.nn.FeedForwardNet;
+import org.grad4j.train.ClusterTrainer;
+import org.grad4j.train.Evaluation;
+import org.grad4j.train.History;
+import org.grad4j.train.TrainListener;
+import org.grad4j.train.TrainResult;
+import org.grad4j.train.TrainSettings;
+
+/**
+ * {@code grad4j train --spark MASTER}: the data set's training split as a DataFrame
+ * ({@link Frames}), trained by {@link DataParallel} with the command's settings; train and test
+ * accuracy measured on the driver at each evaluation (once per epoch by default), as in-process.
+ * Found by {@link java.util.ServiceLoader} through {@code META-INF/services}.
+ */
+public final class SparkClusterTrainer implements ClusterTrainer {
+
+    @Override
+    public Outcome train(Job job, TrainListener listener) throws IOException {
+        SparkSession spark = session(job.master());
+        try {
+            return train(spark, job, listener);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** A session on {@code master}, bound to 127.0.0.1 unless configured otherwise, with grad4j's jars for remote executors. */
+    static SparkSession session(String master) {
+        SparkSession.Builder b = SparkSession.builder().master(master).appName("grad4j train")
+                .config("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"))
+                .config("spark.driver.host", System.getProperty("spark.driver.host", "127.0.0.1"))
+                .config("spark.driver.bindAddress", System.getProperty("spark.driver.bindAddress", "127.0.0.1"));
+        if (!master.startsWith("local")) {
+            // grad4j's kernels use the Vector API and native BLAS on the executors too, single-threaded
+            // BLAS as in the launcher (Spark adds its own --add-opens flags to these options)
+            b.config("spark.executor.extraJavaOptions", System.getProperty("spark.executor.extraJavaOptions",
+                    "--add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED"));
+            b.config("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
+            List<String> jars = jars();
+            if (!jars.isEmpty()) {
+                b.config("spark.jars", String.join(",", jars));
+            }
+        }
+        return b.getOrCreate();
+    }
+
+    /** The jar files that hold grad4j's classes (the core's and this module's), for executors on other JVMs. */
+    private static List<String> jars() {
+        List<String> out = new ArrayList<>();
+        for (Class<?> c : new Class<?>[] {FeedForwardNet.class, SparkClusterTrainer.class}) {
+            try {
+                Path p = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (Files.isRegularFile(p) && !out.contains(p.toString())) {
+                    out.add(p.toString());
+                }
+            } catch (URISyntaxException | SecurityException | NullPointerException e) {
+                // no jar to ship: the executors must have grad4j on their class path
+            }
+        }
+        return out;
+    }
+
+    /** Trains {@code job} on an existing session (left running). */
+    public static Outcome train(SparkSession spark, Job job, TrainListener listener) {
+        Dataset ds = job.data();
+        TrainSettings s = job.settings();
+        FeedForwardNet net = job.net();
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int partitions = job.partitions() > 0 ? job.partitions() : sc.defaultParallelism();
+        Mode mode = Mode.parse(job.mode());
+        int perEpoch = Math.max(ds.train().size() / s.batch(), 1);
+        Plan plan = new Plan(mode, job.localSteps(), s.iterations(), s.batch(), s.sampling(), s.seed(), s.clipNorm(),
+                s.evalEvery() > 0 ? s.evalEvery() : perEpoch, job.schedule());
+        OptimizerSpec opt = new OptimizerSpec(job.optimizer(), job.optimizerOptions());
+        Evaluation eval = new Evaluation(ds.features());
+        int[] evalAt = new int[s.iterations() / Math.max(plan.evalEvery(), 1) + 2];
+        double[] trainAcc = new double[evalAt.length];
+        double[] testAcc = new double[evalAt.length];
+        int[] evaluations = {0};
+        long[] evalNanos = {0};
+        DataParallel.Result r;
+        long t0;
+        try (Frames.Frame frame = Frames.of(spark, ds.train(), partitions);
+             TrainingData data = TrainingData.of(frame.df(), "features", "label", 0, ds.classes())) {
+            t0 = System.nanoTime();
+            r = DataParallel.train(sc, data, NetSpec.of(net), net.paramArrays(), opt, plan, new DataParallel.Listener() {
+                @Override
+                public void step(int iteration, int total, double loss) {
+                    listener.iteration(iteration, total, loss);
+                }
+
+                @Override
+                public void evaluate(int done) {
+                    long e0 = System.nanoTime();
+                    int k = evaluations[0]++;
+                    evalAt[k] = done;
+                    trainAcc[k] = eval.accuracy(net, ds.train());
+                    testAcc[k] = eval.accuracy(net, ds.test());
+                    evalNanos[0] += System.nanoTime() - e0;
+                    listener.evaluated(done, (done + perEpoch - 1) / perEpoch, trainAcc[k], testAcc[k]);
+                }
+            });
+        }
+        double seconds = (System.nanoTime() - t0 - evalNanos[0]) / 1e9;
+        int k = evaluations[0];
+        History h = History.of(r.losses(), java.util.Arrays.copyOf(evalAt, k), java.util.Arrays.copyOf(trainAcc, k),
+                java.util.Arrays.copyOf(testAcc, k));
+        TrainResult result = new TrainResult(s.iterations(), seconds, evalNanos[0] / 1e9, trainAcc[k - 1],
+                testAcc[k - 1], r.losses()[r.losses().length - 1], h);
+        StepTimes t = r.times();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("master", job.master());
+        details.put("mode", mode.id());
+        details.put("partitions", partitions);
+        if (mode == Mode.AVERAGE) {
+            details.put("local_steps", job.localSteps());
+        }
+        details.put("jobs", t.jobs());
+        details.put("job_seconds", t.wallSeconds());
+        details.put("compute_seconds", t.computeSeconds());
+        details.put("communication_seconds", t.communicationSeconds());
+        details.put("driver_seconds", t.driverSeconds());
+        details.put("communication_share", t.communicationShare());
+        details.put("summary", t.summary());
+        return new Outcome(result, details);
+    }
+}
