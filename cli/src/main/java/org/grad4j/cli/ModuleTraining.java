@@ -164,6 +164,11 @@ final class ModuleTraining {
     int run() throws Exception {
         PrintStream log = c.json ? System.err : System.out;
         java.io.PrintWriter stdout = c.spec.commandLine().getOut();
+        if (c.spark.enabled()) {
+            throw new BadInputException("--spark trains the book's networks on IDX images; it does not take --data, "
+                    + "--dropout, --batchnorm, --loss, tanh or logistic models");
+        }
+        new Outputs().add("--save", c.save).add("--checkpoint", c.checkpoint).add("--plot", c.plot);
         if (c.plot != null) {
             Plots.checkFormat(c.plot);
         }
