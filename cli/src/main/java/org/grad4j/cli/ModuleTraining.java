@@ -222,7 +222,8 @@ final class ModuleTraining {
             log.println("resuming from " + c.checkpoint + " at iteration " + state.iteration());
         }
         Plan plan = trainer.plan();
-        log.println("step     " + plan.description());
+        String refused = org.grad4j.train.StepPlanner.refusal(net, loss, optimizer, d.train, mode, c.optim.clipNorm());
+        log.println("step     " + plan.description() + (refused == null ? "" : " (not the fused SGD step: " + refused + ")"));
         Progress progress = new Progress(log, !c.json && Progress.isTerminal(), iterations);
         boolean regression = task == Task.REGRESSION;
         TrainListener listener = new TrainListener() {
