@@ -39,6 +39,7 @@ public final class SavedModel {
      * @throws IllegalArgumentException one line naming the file and what is wrong
      */
     public static SavedModel load(Path file, Activation activation) throws IOException {
+        ModelFile.check(file);
         Map<String, NdArray> arrays = Npz.read(file);
         String name = String.valueOf(file.getFileName());
         var recorded = ArchitectureFile.of(name, arrays);
@@ -62,6 +63,7 @@ public final class SavedModel {
 
     /** Whether {@code file} records its architecture (then {@link #load} needs no activation). */
     public static boolean recordsArchitecture(Path file) throws IOException {
+        ModelFile.check(file);
         return Npz.read(file).containsKey(ArchitectureFile.ARRAY);
     }
 
