@@ -39,6 +39,14 @@ public final class Gemm {
     static final int K_SPLIT_RATIO = 2;
 
     private static final Split SPLIT = new Split();
+    /** The second half's partial sums of a product split by k on a thread that could not take the worker. */
+    private static final ThreadLocal<double[]> SEQUENTIAL_PART = ThreadLocal.withInitial(() -> new double[0]);
+
+    private static void addInto(double[] c, double[] part, int size) {
+        for (int i = 0; i < size; i++) {
+            c[i] += part[i];
+        }
+    }
 
     private Gemm() {
     }
@@ -96,15 +104,32 @@ public final class Gemm {
             SmallGemm.gemm(transA, transB, m, n, k, alpha, a.data(), b.data(), beta, c.data());
             return;
         }
-        if ((long) m * n * k >= PARALLEL_PRODUCT && m >= 2 && Halves.acquire()) {
-            SPLIT.set(transA, transB, alpha, a, b, beta, c, m, n, k, k >= K_SPLIT_RATIO * m);
-            Halves.run(SPLIT);
-            if (SPLIT.byK) {
-                double[] cd = c.data();
-                double[] part = SPLIT.part;
-                for (int i = 0, size = m * n; i < size; i++) {
-                    cd[i] += part[i];
+        if ((long) m * n * k >= PARALLEL_PRODUCT && m >= 2) {
+            boolean byK = k >= K_SPLIT_RATIO * m;
+            if (Halves.acquire()) {
+                SPLIT.set(transA, transB, alpha, a, b, beta, c, m, n, k, byK);
+                Halves.run(SPLIT);
+                if (SPLIT.byK) {
+                    addInto(c.data(), SPLIT.part, m * n);
                 }
+                return;
+            }
+            // the second core is busy (or off): the same two halves, one after the other, so that the
+            // sums, hence the rounding, do not depend on whether another thread held the worker
+            if (byK) {
+                int kMid = k / 2;
+                double[] part = SEQUENTIAL_PART.get();
+                if (part.length < m * n) {
+                    part = new double[m * n];
+                    SEQUENTIAL_PART.set(part);
+                }
+                innerRange(transA, transB, alpha, a, b, beta, c.data(), n, m, 0, kMid);
+                innerRange(transA, transB, alpha, a, b, 0.0, part, n, m, kMid, k);
+                addInto(c.data(), part, m * n);
+            } else {
+                int mid = m / 2;
+                rows(transA, transB, alpha, a, b, beta, c, 0, mid, n, k);
+                rows(transA, transB, alpha, a, b, beta, c, mid, m, n, k);
             }
             return;
         }

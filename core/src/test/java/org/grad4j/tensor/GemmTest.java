@@ -113,4 +113,19 @@ class GemmTest {
         assertThat(Blas.instance()).isNotNull();
         assertThat(Blas.description()).matches("(OpenBLAS|MKL|BLIS|unrecognized BLAS) \\(native, .*\\)|Java \\(netlib .*\\)");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}x{2} times {2}x{1}, transposes {3} {4}")
+    @org.junit.jupiter.params.provider.CsvSource({"50, 100, 784, false, false", "100, 50, 784, true, false",
+        "784, 50, 100, false, false", "784, 50, 100, false, true"})
+    void theSumsDoNotDependOnWhetherTheSecondCoreIsFree(int m, int n, int k, boolean transA, boolean transB) {
+        // split by k (k >= 2m) or by rows; inside Halves.alone the worker cannot be taken
+        java.util.Random rng = new java.util.Random(11);
+        Tensor a = transA ? Tensor.randn(k, m, 1, rng) : Tensor.randn(m, k, 1, rng);
+        Tensor b = transB ? Tensor.randn(n, k, 1, rng) : Tensor.randn(k, n, 1, rng);
+        Tensor free = Tensor.randn(m, n, 1, new java.util.Random(3));
+        Tensor busy = Tensor.copy(free);
+        Gemm.gemm(transA, transB, 0.5, a, b, 0.25, free);
+        Halves.alone(() -> Gemm.gemm(transA, transB, 0.5, a, b, 0.25, busy));
+        org.assertj.core.api.Assertions.assertThat(busy.data()).containsExactly(free.data());
+    }
 }
