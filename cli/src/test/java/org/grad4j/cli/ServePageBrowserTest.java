@@ -160,8 +160,8 @@ class ServePageBrowserTest {
                 "--gradient", "exact", "--optimizers", "sgd:0.95,adam:0.3", "--json");
         assertThat(run.exitCode()).isZero();
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> results = (List<Map<String, Object>>) ((Map<String, Object>) org.grad4j.serve.Json
-                .read(run.out())).get("results");
+        List<Map<String, Object>> results = (List<Map<String, Object>>) ((Map<String, Object>) org.grad4j.io.Json
+                .parse(run.out())).get("results");
         for (int k = 0; k < 2; k++) {
             @SuppressWarnings("unchecked")
             List<Number> drawn = (List<Number>) ends.get(k).get("point");

@@ -1,28 +1,48 @@
 package org.grad4j.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * JSON (RFC 8259) for the small documents grad4j keeps inside its files: a parser to plain Java
- * values and a writer of them. Objects become {@link LinkedHashMap} (keys in document order),
- * arrays {@link List}, numbers {@link Double}, strings {@link String}, {@code true}/{@code false}
- * {@link Boolean}, {@code null} null. Nesting is limited to {@link #MAX_DEPTH} levels.
+ * JSON (RFC 8259), the one codec of grad4j: a parser to plain Java values and a writer of them, for
+ * the documents inside the model files, the web server's request bodies and answers, and the
+ * {@code --json} outputs of the command line. Objects become {@link LinkedHashMap} (keys in document
+ * order), arrays {@link List}, numbers {@link Double}, strings {@link String}, {@code true}/{@code false}
+ * {@link Boolean}, {@code null} null. Nesting is limited to {@link #MAX_DEPTH} levels unless the caller
+ * gives a smaller limit (a web body).
  *
  * <p>Errors are one line with the character offset: {@code JSON: expected ',' or '}', got ']' at character 17} (counted from 1).
  */
 public final class Json {
 
-    /** Deepest nesting of arrays and objects accepted. */
+    /** Deepest nesting of arrays and objects accepted by {@link #parse(String)}. */
     public static final int MAX_DEPTH = 64;
 
+    /** How the writer puts a number that is not an {@link Integer} or a {@link Long}. */
+    public enum Numbers {
+        /**
+         * Integral values below 10^15 without a fraction ({@code 784}), others as
+         * {@link Double#toString}; NaN and the infinities are refused. The form of the model files.
+         */
+        COMPACT,
+        /**
+         * The shortest decimal that reads back as the same double, as Python's {@code repr} writes it
+         * ({@link Repr#of}: {@code 784.0}, {@code 0.1}, {@code 1e-10}); NaN and the infinities, which
+         * JSON cannot carry, as {@code null}. The form of the web answers and the {@code --json} outputs.
+         */
+        REPR
+    }
+
     private final String s;
+    private final int maxDepth;
     private int pos;
 
-    private Json(String s) {
+    private Json(String s, int maxDepth) {
         this.s = s;
+        this.maxDepth = maxDepth;
     }
 
     /**
@@ -31,7 +51,21 @@ public final class Json {
      * @throws IllegalArgumentException {@code JSON: ...} with the offset of the first error
      */
     public static Object parse(String text) {
-        Json p = new Json(text);
+        return parse(text, MAX_DEPTH);
+    }
+
+    /**
+     * Parses one JSON value nested at most {@code maxDepth} levels deep (so that a hostile text cannot
+     * overflow the stack); nothing but whitespace may follow it.
+     *
+     * @throws IllegalArgumentException {@code JSON: ...} with the offset of the first error, or when
+     *     {@code maxDepth} is not in 1..{@link #MAX_DEPTH}
+     */
+    public static Object parse(String text, int maxDepth) {
+        if (maxDepth < 1 || maxDepth > MAX_DEPTH) {
+            throw new IllegalArgumentException("maxDepth must be in 1.." + MAX_DEPTH + ", got " + maxDepth);
+        }
+        Json p = new Json(text, maxDepth);
         p.space();
         Object v = p.value(0);
         p.space();
@@ -41,8 +75,20 @@ public final class Json {
         return v;
     }
 
-    /** Appends {@code value} (of the types {@link #parse} returns, or {@link Number}) as compact JSON. */
+    /**
+     * Appends {@code value} as compact JSON, numbers {@link Numbers#COMPACT}. Values: the types
+     * {@link #parse} returns, any {@link Number}, {@link Map} (keys written with
+     * {@link String#valueOf}), {@link Iterable}, {@code double[]}, {@code int[]} and other object
+     * arrays (e.g. {@code double[][]}).
+     *
+     * @throws IllegalArgumentException for a value of another type, or a number {@code COMPACT} refuses
+     */
     public static StringBuilder write(StringBuilder out, Object value) {
+        return write(out, value, Numbers.COMPACT);
+    }
+
+    /** Appends {@code value} as compact JSON, numbers as {@code numbers} says; see {@link #write(StringBuilder, Object)}. */
+    public static StringBuilder write(StringBuilder out, Object value, Numbers numbers) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String str) {
@@ -52,17 +98,7 @@ public final class Json {
         } else if (value instanceof Integer || value instanceof Long) {
             out.append(value);
         } else if (value instanceof Number n) {
-            double d = n.doubleValue();
-            if (!Double.isFinite(d)) {
-                throw new IllegalArgumentException("JSON cannot hold the number " + d);
-            }
-            if (d == 0 && 1 / d < 0) {
-                out.append("-0.0");
-            } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                out.append((long) d);
-            } else {
-                out.append(d);
-            }
+            number(out, n.doubleValue(), numbers);
         } else if (value instanceof Map<?, ?> m) {
             out.append('{');
             boolean first = true;
@@ -73,16 +109,18 @@ public final class Json {
                 first = false;
                 string(out, String.valueOf(e.getKey()));
                 out.append(':');
-                write(out, e.getValue());
+                write(out, e.getValue(), numbers);
             }
             out.append('}');
-        } else if (value instanceof List<?> l) {
+        } else if (value instanceof Iterable<?> l) {
             out.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) {
+            boolean first = true;
+            for (Object o : l) {
+                if (!first) {
                     out.append(',');
                 }
-                write(out, l.get(i));
+                first = false;
+                write(out, o, numbers);
             }
             out.append(']');
         } else if (value instanceof double[] a) {
@@ -91,18 +129,48 @@ public final class Json {
                 if (i > 0) {
                     out.append(',');
                 }
-                write(out, a[i]);
+                number(out, a[i], numbers);
             }
             out.append(']');
+        } else if (value instanceof int[] a) {
+            out.append('[');
+            for (int i = 0; i < a.length; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                out.append(a[i]);
+            }
+            out.append(']');
+        } else if (value instanceof Object[] a) {
+            write(out, Arrays.asList(a), numbers);
         } else {
             throw new IllegalArgumentException("JSON cannot hold a " + value.getClass().getSimpleName());
         }
         return out;
     }
 
-    /** {@code value} as compact JSON. */
+    /** {@code value} as compact JSON, numbers {@link Numbers#COMPACT}. */
     public static String toString(Object value) {
         return write(new StringBuilder(), value).toString();
+    }
+
+    /** {@code value} as compact JSON, numbers as {@code numbers} says. */
+    public static String toString(Object value, Numbers numbers) {
+        return write(new StringBuilder(), value, numbers).toString();
+    }
+
+    private static void number(StringBuilder out, double d, Numbers numbers) {
+        if (numbers == Numbers.REPR) {
+            out.append(Double.isFinite(d) ? Repr.of(d) : "null");
+        } else if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("JSON cannot hold the number " + d);
+        } else if (d == 0 && 1 / d < 0) {
+            out.append("-0.0");
+        } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            out.append((long) d);
+        } else {
+            out.append(d);
+        }
     }
 
     private static void string(StringBuilder out, String v) {
@@ -149,7 +217,7 @@ public final class Json {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
                 }
-                throw error("unexpected " + here());
+                throw error("expected a value, got " + here());
         }
     }
 
@@ -309,8 +377,8 @@ public final class Json {
     }
 
     private void checkDepth(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        if (depth > maxDepth) {
+            throw error("nested deeper than " + maxDepth + " levels");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
@@ -52,5 +53,29 @@ class JsonTest {
         assertThatThrownBy(() -> Json.parse("")).hasMessage("JSON: unexpected end of text at character 1");
         assertThatThrownBy(() -> Json.parse("[".repeat(Json.MAX_DEPTH + 1)))
                 .hasMessage("JSON: nested deeper than 64 levels at character 65");
+        assertThatThrownBy(() -> Json.parse("{\"a\": }")).hasMessage("JSON: expected a value, got '}' at character 7");
+    }
+
+    @Test
+    void aCallerMayLimitTheDepthFurther() {
+        String ok = "[".repeat(32) + "]".repeat(32);
+        assertThat(Json.parse(ok, 32)).isInstanceOf(List.class);
+        assertThatThrownBy(() -> Json.parse("[" + ok + "]", 32)).hasMessage("JSON: nested deeper than 32 levels at character 33");
+        assertThatThrownBy(() -> Json.parse("[]", 0)).hasMessage("maxDepth must be in 1..64, got 0");
+    }
+
+    @Test
+    void reprNumbersAreTheShortestRoundTripFormAndNonFiniteOnesNull() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("a", new double[] {1, 0.5, Double.NaN, 1e-10, -0.0});
+        m.put("b", "q\"\n");
+        m.put("c", List.of(new int[] {1, 2}, Set.of(Double.NEGATIVE_INFINITY)));
+        m.put("d", 3);
+        m.put("e", new double[][] {{2}, {}});
+        m.put("f", 0.1 + 0.2);
+        assertThat(Json.toString(m, Json.Numbers.REPR)).isEqualTo(
+                "{\"a\":[1.0,0.5,null,1e-10,-0.0],\"b\":\"q\\\"\\n\",\"c\":[[1,2],[null]],\"d\":3,"
+                        + "\"e\":[[2.0],[]],\"f\":0.30000000000000004}");
+        assertThatThrownBy(() -> Json.toString(List.of(new Object()), Json.Numbers.REPR)).hasMessage("JSON cannot hold a Object");
     }
 }

@@ -34,7 +34,7 @@ final class CliArguments {
             Object v = e.getValue();
             if (key.equals("expr")) {
                 if (!(v instanceof String s)) {
-                    throw ApiException.bad("expr: expected a string, got " + Json.write(v));
+                    throw ApiException.bad("expr: expected a string, got " + Exchange.toJson(v));
                 }
                 expr = s;
                 continue;
@@ -82,12 +82,12 @@ final class CliArguments {
                 } else if (o instanceof String s) {
                     sb.append(s);
                 } else {
-                    throw ApiException.bad(key + ": expected numbers or strings in the array, got " + Json.write(o));
+                    throw ApiException.bad(key + ": expected numbers or strings in the array, got " + Exchange.toJson(o));
                 }
             }
             return sb.toString();
         }
-        throw ApiException.bad(key + ": expected a number, a string, a boolean or an array, got " + Json.write(v));
+        throw ApiException.bad(key + ": expected a number, a string, a boolean or an array, got " + Exchange.toJson(v));
     }
 
     static String number(double d) {

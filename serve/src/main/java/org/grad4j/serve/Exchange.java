@@ -4,10 +4,19 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.grad4j.io.Json;
 
 /** Reading a request's JSON body (bounded by the limits) and writing JSON answers and errors. */
 final class Exchange {
+    /** Deepest nesting of arrays and objects a body may have (so that it cannot overflow the stack). */
+    static final int BODY_DEPTH = 32;
+
     private Exchange() {}
+
+    /** The JSON text of an answer or an event: numbers in their shortest round-trip form, non-finite ones as null. */
+    static String toJson(Object v) {
+        return Json.toString(v, Json.Numbers.REPR);
+    }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> body(Context ctx, Limits limits) {
@@ -18,7 +27,7 @@ final class Exchange {
         String text = new String(bytes, StandardCharsets.UTF_8);
         Object v;
         try {
-            v = text.isBlank() ? Map.of() : Json.read(text);
+            v = text.isBlank() ? Map.of() : Json.parse(text, BODY_DEPTH);
         } catch (IllegalArgumentException e) {
             throw ApiException.bad(e.getMessage());
         }
@@ -43,11 +52,11 @@ final class Exchange {
                 // below
             }
         }
-        throw ApiException.bad(key + ": expected a number, got " + Json.write(v));
+        throw ApiException.bad(key + ": expected a number, got " + toJson(v));
     }
 
     static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json").result(Json.write(body));
+        ctx.status(status).contentType("application/json").result(toJson(body));
     }
 
     static void error(Context ctx, int status, String message, Integer column) {

@@ -91,7 +91,7 @@ record TrainRequest(String dataset, int[] hidden, Activation activation, String 
             return fallback;
         }
         if (!(v instanceof String s)) {
-            throw ApiException.bad(key + ": expected a string, got " + Json.write(v));
+            throw ApiException.bad(key + ": expected a string, got " + Exchange.toJson(v));
         }
         return s;
     }

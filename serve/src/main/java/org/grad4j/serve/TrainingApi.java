@@ -96,13 +96,13 @@ final class TrainingApi {
     void events(SseClient client) {
         TrainingRun r = runs.get(client.ctx().pathParam("id"));
         if (r == null) {
-            client.sendEvent("error", Json.write(Map.of("error", "no training run '" + client.ctx().pathParam("id") + "'")));
+            client.sendEvent("error", Exchange.toJson(Map.of("error", "no training run '" + client.ctx().pathParam("id") + "'")));
             client.close();
             return;
         }
         TrainingRun.Viewer v = r.join(limits.bufferedEvents(), limits.viewers());
         if (v == null) {
-            client.sendEvent("error", Json.write(Map.of("error", "too many viewers of " + r.id + " (the limit is "
+            client.sendEvent("error", Exchange.toJson(Map.of("error", "too many viewers of " + r.id + " (the limit is "
                     + limits.viewers() + ")")));
             client.close();
             return;
@@ -165,12 +165,12 @@ final class TrainingApi {
     private static double[] unit(Object v, String key, int n) {
         if (!(v instanceof List<?> l) || l.size() != n) {
             throw ApiException.bad(key + ": expected an array of " + n + " numbers in 0..1, got "
-                    + (v instanceof List<?> l2 ? l2.size() + " values" : Json.write(v)));
+                    + (v instanceof List<?> l2 ? l2.size() + " values" : Exchange.toJson(v)));
         }
         double[] out = new double[n];
         for (int k = 0; k < n; k++) {
             if (!(l.get(k) instanceof Double d) || !(d >= 0 && d <= 1)) {
-                throw ApiException.bad(key + "[" + k + "]: expected a number in 0..1, got " + Json.write(l.get(k)));
+                throw ApiException.bad(key + "[" + k + "]: expected a number in 0..1, got " + Exchange.toJson(l.get(k)));
             }
             out[k] = d;
         }

@@ -105,7 +105,7 @@ final class TrainingRun {
     }
 
     synchronized void publish(String name, Map<String, Object> data) {
-        Event e = new Event(name, Json.write(data));
+        Event e = new Event(name, Exchange.toJson(data));
         if (history.size() < HISTORY || e.last()) {
             history.add(e);
         }

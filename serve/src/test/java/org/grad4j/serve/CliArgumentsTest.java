@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.grad4j.io.Json;
 import org.junit.jupiter.api.Test;
 
 class CliArgumentsTest {
@@ -13,7 +14,7 @@ class CliArgumentsTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> args(String command, String json) {
-        return CliArguments.of(command, (Map<String, Object>) Json.read(json), LIMITS);
+        return CliArguments.of(command, (Map<String, Object>) Json.parse(json), LIMITS);
     }
 
     @Test

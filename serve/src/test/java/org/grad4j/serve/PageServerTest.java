@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.grad4j.io.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,12 +124,12 @@ class PageServerTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("\"column\":5");
         @SuppressWarnings("unchecked")
-        Map<String, Object> c = (Map<String, Object>) Json.read(
+        Map<String, Object> c = (Map<String, Object>) Json.parse(
                 Http.post(port, "/api/curve", "{\"expr\": \"x^2\", \"from\": 0, \"to\": 2, \"points\": 3}").body());
         assertThat(c.get("f")).isEqualTo(List.of(0.0, 1.0, 4.0));
         assertThat(c.get("derivative")).isEqualTo(List.of(0.0, 2.0, 4.0));
         @SuppressWarnings("unchecked")
-        Map<String, Object> v = (Map<String, Object>) Json.read(
+        Map<String, Object> v = (Map<String, Object>) Json.parse(
                 Http.post(port, "/api/values", "{\"expr\": \"x^2 + y^2\", \"points\": [[3, 4]]}").body());
         assertThat(v.get("f")).isEqualTo(List.of(25.0));
         assertThat(v.get("gradient_norm")).isEqualTo(List.of(10.0));
@@ -166,7 +167,7 @@ class PageServerTest {
     void trainingStreamsEventsRefusesASecondRunAndThenPredicts() throws Exception {
         Http started = Http.post(port, "/api/train", "{\"dataset\": \"mnist-sample\", \"iters\": 200, \"batch\": 50}");
         assertThat(started.status()).isEqualTo(200);
-        String id = (String) ((Map<?, ?>) Json.read(started.body())).get("id");
+        String id = (String) ((Map<?, ?>) Json.parse(started.body())).get("id");
         Http second = Http.post(port, "/api/train", "{\"iters\": 10}");
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.body()).contains("a training run is already going");
@@ -205,7 +206,7 @@ class PageServerTest {
             px.append(i > 0 ? "," : "").append(i % 28 == 14 && i / 28 > 4 && i / 28 < 24 ? "1" : "0");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> p = (Map<String, Object>) Json.read(Http.post(port, "/api/predict", "{\"pixels\": [" + px + "]}").body());
+        Map<String, Object> p = (Map<String, Object>) Json.parse(Http.post(port, "/api/predict", "{\"pixels\": [" + px + "]}").body());
         List<?> probabilities = (List<?>) p.get("probabilities");
         assertThat(probabilities).hasSize(10);
         assertThat(probabilities.stream().mapToDouble(o -> (Double) o).sum()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
@@ -224,7 +225,7 @@ class PageServerTest {
             Thread.sleep(100);
         }
         assertThat(started.status()).isEqualTo(200);
-        String id = (String) ((Map<?, ?>) Json.read(started.body())).get("id");
+        String id = (String) ((Map<?, ?>) Json.parse(started.body())).get("id");
         Thread.sleep(500);
         assertThat(Http.post(port, "/api/train/" + id + "/stop", "{}").status()).isEqualTo(200);
         String done = null;
