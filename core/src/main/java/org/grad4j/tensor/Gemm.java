@@ -25,8 +25,12 @@ public final class Gemm {
     static final long SMALL_PRODUCT = 4_096;
 
     /**
-     * Products with at least this many multiply-adds are split by rows of {@code C} over two cores
-     * ({@link Halves}), when that is on: the (100x784)(784x50) products of a training step are 3.9 M.
+     * Products with at least this many multiply-adds are computed in two halves, by rows of {@code C}
+     * or by the inner dimension ({@link #K_SPLIT_RATIO}): on two cores ({@link Halves}) when the second
+     * is free, otherwise both on the calling thread, one after the other, with the same BLAS calls, so
+     * the result is bit for bit the same either way (also with {@code GRAD4J_THREADS=1}, inside
+     * {@link Halves#alone}, or while another thread holds the worker). The (100x784)(784x50) products
+     * of a training step are 3.9 M.
      */
     static final long PARALLEL_PRODUCT = 1_000_000;
 
@@ -38,7 +42,11 @@ public final class Gemm {
      */
     static final int K_SPLIT_RATIO = 2;
 
-    private static final Split SPLIT = new Split();
+    /**
+     * Each thread's halves of a split product (with the buffer of a split by the inner dimension):
+     * callers on several threads each compute their own, on two cores or, when the worker is taken, one.
+     */
+    private static final ThreadLocal<Split> SPLIT = ThreadLocal.withInitial(Split::new);
 
     private Gemm() {
     }
@@ -96,15 +104,27 @@ public final class Gemm {
             SmallGemm.gemm(transA, transB, m, n, k, alpha, a.data(), b.data(), beta, c.data());
             return;
         }
-        if ((long) m * n * k >= PARALLEL_PRODUCT && m >= 2 && Halves.acquire()) {
-            SPLIT.set(transA, transB, alpha, a, b, beta, c, m, n, k, k >= K_SPLIT_RATIO * m);
-            Halves.run(SPLIT);
-            if (SPLIT.byK) {
-                double[] cd = c.data();
-                double[] part = SPLIT.part;
-                for (int i = 0, size = m * n; i < size; i++) {
-                    cd[i] += part[i];
+        if ((long) m * n * k >= PARALLEL_PRODUCT && m >= 2) {
+            // the same two halves whether the second core takes one or this thread does both, so
+            // the summation order (and rounding) never depends on thread availability
+            Split split = SPLIT.get();
+            split.set(transA, transB, alpha, a, b, beta, c, m, n, k, k >= K_SPLIT_RATIO * m);
+            try {
+                if (Halves.acquire()) {
+                    Halves.run(split);
+                } else {
+                    split.run(0);
+                    split.run(1);
                 }
+                if (split.byK) {
+                    double[] cd = c.data();
+                    double[] part = split.part;
+                    for (int i = 0, size = m * n; i < size; i++) {
+                        cd[i] += part[i];
+                    }
+                }
+            } finally {
+                split.clear();
             }
             return;
         }
@@ -186,7 +206,7 @@ public final class Gemm {
 
     /**
      * The two halves of one product, by rows of {@code c} or by the inner dimension (then half 1 writes
-     * {@link #part}, which the caller adds to {@code c}); reused (the worker runs one product at a time).
+     * {@link #part}, which the caller adds to {@code c}); one per thread, reused.
      */
     private static final class Split implements Halves.Task {
         private boolean byK;
@@ -218,6 +238,13 @@ public final class Gemm {
             this.m = m;
             this.n = n;
             this.k = k;
+        }
+
+        /** Drops the operands, so that a thread's split does not keep them reachable. */
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
         }
 
         @Override
