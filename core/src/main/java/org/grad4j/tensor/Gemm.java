@@ -26,7 +26,8 @@ public final class Gemm {
 
     /**
      * Products with at least this many multiply-adds are computed in two halves, by rows of {@code C}
-     * or by the inner dimension ({@link #K_SPLIT_RATIO}): on two cores ({@link Halves}) when the second
+     * or by the inner dimension ({@link #K_SPLIT_RATIO}): on two cores ({@link Halves}, or a
+     * {@link TwoCores} of the caller's) when the second
      * is free, otherwise both on the calling thread, one after the other, with the same BLAS calls, so
      * the result is bit for bit the same either way (also with {@code GRAD4J_THREADS=1}, inside
      * {@link Halves#alone}, or while another thread holds the worker). The (100x784)(784x50) products
@@ -89,6 +90,18 @@ public final class Gemm {
      */
     public static void gemm(boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta,
             Tensor c) {
+        gemm(Halves.shared(), transA, transB, alpha, a, b, beta, c);
+    }
+
+    /**
+     * {@code c = alpha * op(a) * op(b) + beta * c}, a large product's second half on {@code cores} when
+     * it is free (the same bits as on one core).
+     *
+     * @throws IllegalArgumentException naming both shapes when the inner dimensions differ, or the
+     *     shape of {@code c} and the expected one
+     */
+    public static void gemm(TwoCores cores, boolean transA, boolean transB, double alpha, Tensor a, Tensor b,
+            double beta, Tensor c) {
         int m = transA ? a.cols() : a.rows();
         int k = transA ? a.rows() : a.cols();
         int kb = transB ? b.cols() : b.rows();
@@ -110,8 +123,8 @@ public final class Gemm {
             Split split = SPLIT.get();
             split.set(transA, transB, alpha, a, b, beta, c, m, n, k, k >= K_SPLIT_RATIO * m);
             try {
-                if (Halves.acquire()) {
-                    Halves.run(split);
+                if (cores.acquire()) {
+                    cores.run(split);
                 } else {
                     split.run(0);
                     split.run(1);

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * The kernels split over two cores ({@link Gemm}, {@link SparseProduct}) give the same bits whether the
  * second core took its half, another thread held it (so the caller computed both halves), or the caller
  * ran inside {@link Halves#alone} (the code path of {@code GRAD4J_THREADS=1}: every
- * {@link Halves#acquire()} fails); and callers on several threads at once get the single-threaded
- * answers.
+ * {@link Halves#acquire()} fails), or was given a worker of its own or none ({@link TwoCores#off()});
+ * and callers on several threads at once get the single-threaded answers.
  */
 class ThreadAvailabilityTest {
 
@@ -78,19 +78,24 @@ class ThreadAvailabilityTest {
             d30 = gaussian(rng, 100 * 30);
         }
 
-        /** Every product's output, in order. */
+        /** Every product's output, in order, the second halves offered to the shared worker. */
         List<double[]> run() {
+            return run(Halves.shared());
+        }
+
+        /** Every product's output, in order, the second halves offered to {@code cores}. */
+        List<double[]> run(TwoCores cores) {
             List<double[]> outs = new ArrayList<>();
             for (int i = 0; i < gemms.size(); i++) {
                 Tensor[] g = gemms.get(i);
                 boolean[] f = flags.get(i);
                 Tensor c = Tensor.copy(g[2]);
-                Gemm.gemm(f[0], f[1], 0.5, g[0], g[1], 2.0, c);
+                Gemm.gemm(cores, f[0], f[1], 0.5, g[0], g[1], 2.0, c);
                 outs.add(c.data());
                 outs.add(Gemm.matmul(f[0], f[1], g[0], g[1], null).data());
             }
             if (SparseProduct.available()) {
-                SparseProduct p = new SparseProduct();
+                SparseProduct p = new SparseProduct(cores);
                 double[] out = new double[100 * 50];
                 p.times(x, idx, 0, 100, w50, 50, bias50, out);
                 double[] dW = new double[784 * 50];
@@ -177,6 +182,13 @@ class ThreadAvailabilityTest {
         List<double[]> busy = whileBusy(p::run);
         assertSameBits(two, single, "second core free");
         assertSameBits(busy, single, "second core held by another thread");
+        try (TwoCores off = TwoCores.off()) {
+            assertSameBits(p.run(off), single, "splitting off (as with GRAD4J_THREADS=1)");
+        }
+        try (TwoCores own = TwoCores.start("test-own-worker")) {
+            assertSameBits(p.run(own), single, "a worker of its own");
+            assertSameBits(whileBusy(() -> p.run(own)), single, "a worker of its own, the shared one held");
+        }
         // inputs untouched, so the three runs saw the same data
         assertSameBits(alone(p), single, "alone again");
     }
