@@ -3,6 +3,7 @@ package org.grad4j.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -134,7 +135,14 @@ class ThreadAvailabilityTest {
     private static void assertSameBits(List<double[]> actual, List<double[]> expected, String how) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
-            assertThat(actual.get(i)).as("%s, output %d", how, i).containsExactly(expected.get(i));
+            double[] a = actual.get(i);
+            double[] e = expected.get(i);
+            assertThat(a.length).as("%s, output %d, length", how, i).isEqualTo(e.length);
+            int at = Arrays.mismatch(a, e); // compares doubleToLongBits: bit for bit
+            if (at >= 0) {
+                throw new AssertionError(how + ", output " + i + ", index " + at + ": " + a[at] + " instead of "
+                        + e[at] + " (" + (a[at] - e[at]) + " off)");
+            }
         }
     }
 
