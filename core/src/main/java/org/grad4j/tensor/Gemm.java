@@ -27,9 +27,8 @@ public final class Gemm {
     /**
      * Products with at least this many multiply-adds are computed in two halves, by rows of {@code C}
      * or by the inner dimension ({@link #K_SPLIT_RATIO}): on two cores ({@link Halves}, or a
-     * {@link TwoCores} of the caller's) when the second
-     * is free, otherwise both on the calling thread, one after the other, with the same BLAS calls, so
-     * the result is bit for bit the same either way (also with {@code GRAD4J_THREADS=1}, inside
+     * {@link TwoCores} of the caller's) when the second is free, otherwise both on the calling thread,
+     * one after the other, with the same BLAS calls, so the result is bit for bit the same either way (also with {@code GRAD4J_THREADS=1}, inside
      * {@link Halves#alone}, or while another thread holds the worker). The (100x784)(784x50) products
      * of a training step are 3.9 M.
      */

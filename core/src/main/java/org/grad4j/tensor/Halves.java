@@ -45,8 +45,9 @@ public final class Halves {
 
     /**
      * Runs {@code r} on this thread without a worker: every {@link #acquire()} it makes returns
-     * false, also on a {@link TwoCores} of its own. For background work that should leave the second core to the rest of the program.
-     * Several threads may be inside it at once, and calls may nest.
+     * false, also on a {@link TwoCores} of its own. For background work that should leave the second
+     * core to the rest of the program; the kernels compute the same bits inside it. Several threads
+     * may be inside it at once, and calls may nest.
      */
     public static void alone(Runnable r) {
         boolean was = TwoCores.ALONE.get();
