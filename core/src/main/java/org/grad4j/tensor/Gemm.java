@@ -25,8 +25,12 @@ public final class Gemm {
     static final long SMALL_PRODUCT = 4_096;
 
     /**
-     * Products with at least this many multiply-adds are split by rows of {@code C} over two cores
-     * ({@link Halves}), when that is on: the (100x784)(784x50) products of a training step are 3.9 M.
+     * Products with at least this many multiply-adds are computed in two halves, by rows of {@code C}
+     * or by the inner dimension ({@link #K_SPLIT_RATIO}): on two cores ({@link Halves}, or a
+     * {@link TwoCores} of the caller's) when the second is free, otherwise both on the calling thread,
+     * one after the other, with the same BLAS calls, so the result is bit for bit the same either way (also with {@code GRAD4J_THREADS=1}, inside
+     * {@link Halves#alone}, or while another thread holds the worker). The (100x784)(784x50) products
+     * of a training step are 3.9 M.
      */
     static final long PARALLEL_PRODUCT = 1_000_000;
 
@@ -38,15 +42,11 @@ public final class Gemm {
      */
     static final int K_SPLIT_RATIO = 2;
 
-    private static final Split SPLIT = new Split();
-    /** The second half's partial sums of a product split by k on a thread that could not take the worker. */
-    private static final ThreadLocal<double[]> SEQUENTIAL_PART = ThreadLocal.withInitial(() -> new double[0]);
-
-    private static void addInto(double[] c, double[] part, int size) {
-        for (int i = 0; i < size; i++) {
-            c[i] += part[i];
-        }
-    }
+    /**
+     * Each thread's halves of a split product (with the buffer of a split by the inner dimension):
+     * callers on several threads each compute their own, on two cores or, when the worker is taken, one.
+     */
+    private static final ThreadLocal<Split> SPLIT = ThreadLocal.withInitial(Split::new);
 
     private Gemm() {
     }
@@ -89,6 +89,18 @@ public final class Gemm {
      */
     public static void gemm(boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta,
             Tensor c) {
+        gemm(Halves.shared(), transA, transB, alpha, a, b, beta, c);
+    }
+
+    /**
+     * {@code c = alpha * op(a) * op(b) + beta * c}, a large product's second half on {@code cores} when
+     * it is free (the same bits as on one core).
+     *
+     * @throws IllegalArgumentException naming both shapes when the inner dimensions differ, or the
+     *     shape of {@code c} and the expected one
+     */
+    public static void gemm(TwoCores cores, boolean transA, boolean transB, double alpha, Tensor a, Tensor b,
+            double beta, Tensor c) {
         int m = transA ? a.cols() : a.rows();
         int k = transA ? a.rows() : a.cols();
         int kb = transB ? b.cols() : b.rows();
@@ -105,31 +117,26 @@ public final class Gemm {
             return;
         }
         if ((long) m * n * k >= PARALLEL_PRODUCT && m >= 2) {
-            boolean byK = k >= K_SPLIT_RATIO * m;
-            if (Halves.acquire()) {
-                SPLIT.set(transA, transB, alpha, a, b, beta, c, m, n, k, byK);
-                Halves.run(SPLIT);
-                if (SPLIT.byK) {
-                    addInto(c.data(), SPLIT.part, m * n);
+            // the same two halves whether the second core takes one or this thread does both, so
+            // the summation order (and rounding) never depends on thread availability
+            Split split = SPLIT.get();
+            split.set(transA, transB, alpha, a, b, beta, c, m, n, k, k >= K_SPLIT_RATIO * m);
+            try {
+                if (cores.acquire()) {
+                    cores.run(split);
+                } else {
+                    split.run(0);
+                    split.run(1);
                 }
-                return;
-            }
-            // the second core is busy (or off): the same two halves, one after the other, so that the
-            // sums, hence the rounding, do not depend on whether another thread held the worker
-            if (byK) {
-                int kMid = k / 2;
-                double[] part = SEQUENTIAL_PART.get();
-                if (part.length < m * n) {
-                    part = new double[m * n];
-                    SEQUENTIAL_PART.set(part);
+                if (split.byK) {
+                    double[] cd = c.data();
+                    double[] part = split.part;
+                    for (int i = 0, size = m * n; i < size; i++) {
+                        cd[i] += part[i];
+                    }
                 }
-                innerRange(transA, transB, alpha, a, b, beta, c.data(), n, m, 0, kMid);
-                innerRange(transA, transB, alpha, a, b, 0.0, part, n, m, kMid, k);
-                addInto(c.data(), part, m * n);
-            } else {
-                int mid = m / 2;
-                rows(transA, transB, alpha, a, b, beta, c, 0, mid, n, k);
-                rows(transA, transB, alpha, a, b, beta, c, mid, m, n, k);
+            } finally {
+                split.clear();
             }
             return;
         }
@@ -211,7 +218,7 @@ public final class Gemm {
 
     /**
      * The two halves of one product, by rows of {@code c} or by the inner dimension (then half 1 writes
-     * {@link #part}, which the caller adds to {@code c}); reused (the worker runs one product at a time).
+     * {@link #part}, which the caller adds to {@code c}); one per thread, reused.
      */
     private static final class Split implements Halves.Task {
         private boolean byK;
@@ -243,6 +250,13 @@ public final class Gemm {
             this.m = m;
             this.n = n;
             this.k = k;
+        }
+
+        /** Drops the operands, so that a thread's split does not keep them reachable. */
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
         }
 
         @Override

@@ -1,32 +1,13 @@
 package org.grad4j.tensor;
 
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-
 /**
- * Runs the two halves of a computation on two cores: the calling thread does half 0 while one
- * long-lived worker thread does half 1. Used for the large matrix products of training, where
- * handing work to a general pool costs more than it saves: the worker spins between tasks that come
- * in quick succession (those of a training step) and otherwise sleeps until the caller wakes it.
+ * The JVM's shared second core ({@link #shared()}, a {@link TwoCores} started on first use) behind a
+ * static API, for the callers that do not own a worker of their own. See {@link TwoCores} for how the
+ * two halves of a computation are run and when splitting is on ({@code GRAD4J_THREADS}).
  *
- * <p>Half 1 normally runs on the worker; but a caller that has finished half 0 and still finds half
- * 1 not started after {@link #STEAL_NANOS} does it itself (the worker is then descheduled: on a
- * two-core machine the JIT compiler, or another process, can hold the second core for milliseconds
- * while the program warms up). Either way each half runs exactly once and computes the same numbers,
- * so results do not depend on which thread ran it. A caller whose half 1 is under way on the worker
- * spins for up to {@link #WAIT_SPIN_NANOS} and then sleeps until the worker is done, which frees its
- * core for the worker should the two have ended up on one.
- *
- * <p>One computation at a time: when another thread holds the worker, or when splitting is off,
- * {@link #acquire()} returns false and the caller runs both halves itself. Nothing is allocated
- * per task.
- *
- * <p>On by default when the machine has at least two processors and the BLAS does not run its own
- * threads (netlib's Java kernel, or native OpenBLAS with {@code OPENBLAS_NUM_THREADS=1}, as the
- * {@code grad4j} launcher sets it). {@code -Dgrad4j.threads=1} or {@code GRAD4J_THREADS=1} turns it
- * off, {@code 2} forces it on.
+ * <p>Safe for concurrent callers: one computation at a time takes the worker, the others run both
+ * halves themselves; the kernels split their work the same way either way, so results do not depend
+ * on which thread got the second core.
  */
 public final class Halves {
 
@@ -35,235 +16,51 @@ public final class Halves {
         void run(int half);
     }
 
-    /**
-     * How long the idle worker spins before it sleeps ({@code -Dgrad4j.spin=NANOS}, default 200 us;
-     * 0 never spins). It spins only while tasks come at shorter intervals than that (the three
-     * tasks of a training step, tens of microseconds apart) and sleeps at once after a longer
-     * pause, so that it does not take the core from the JIT compiler while the code is still slow.
-     * Waking a sleeping worker took 10-20 us per task on the 2-core machine measured (three tasks
-     * per training step).
-     */
-    private static final long SPIN_NANOS = Long.getLong("grad4j.spin", 200_000L);
-
-    /**
-     * How long a caller that has finished half 0 waits for the worker to start half 1 before it runs
-     * half 1 itself ({@code -Dgrad4j.steal=NANOS}, default 50 us): a running worker starts within a
-     * microsecond, or after the short job of {@link #afterNextTask}, or 10-20 us after a wake-up; a
-     * descheduled one can take milliseconds.
-     */
-    private static final long STEAL_NANOS = Long.getLong("grad4j.steal", 50_000L);
-
-    /**
-     * How long a caller waits for the worker's half by spinning before it sleeps
-     * ({@code -Dgrad4j.waitSpin=NANOS}, default 300 us): longer than the two halves of a step
-     * usually differ, far shorter than the few milliseconds a descheduled worker can take.
-     */
-    private static final long WAIT_SPIN_NANOS = Long.getLong("grad4j.waitSpin", 300_000L);
-
-    private static final boolean ENABLED = decide();
-    private static final AtomicBoolean BUSY = new AtomicBoolean();
-    private static volatile Task task;
-    private static volatile int posted;
-    /** The last task whose half 1 a thread has taken; task {@code p} is free while this is {@code p - 1}. */
-    private static final AtomicInteger CLAIMED = new AtomicInteger();
-    private static volatile int finished;
-    private static volatile boolean sleeping;
-    /** The caller sleeping until the worker finishes, or null. */
-    private static volatile Thread waiting;
-    private static volatile Throwable failure;
-    /** Whether the current thread is inside {@link #alone}. */
-    private static final ThreadLocal<Boolean> ALONE = ThreadLocal.withInitial(() -> Boolean.FALSE);
-    /** The job {@link #afterNextTask} left for the worker, or null. */
-    private static volatile Runnable afterwards;
-    private static final Thread WORKER = ENABLED ? start() : null;
+    private static final TwoCores SHARED = TwoCores.start("grad4j-halves");
 
     private Halves() {}
 
+    /** The JVM-wide worker that the static methods use. */
+    public static TwoCores shared() {
+        return SHARED;
+    }
+
     /** Whether computations are split over two threads at all. */
     public static boolean enabled() {
-        return ENABLED;
+        return SHARED.enabled();
     }
 
     /**
-     * Takes the worker for one {@link #run}; false when splitting is off or the worker is in use,
-     * in which case the caller computes both halves itself.
+     * Takes the shared worker for one {@link #run}; false when splitting is off, the calling thread
+     * is {@link #alone}, or the worker is in use, in which case the caller computes both halves itself.
      */
     public static boolean acquire() {
-        return ENABLED && !ALONE.get() && BUSY.compareAndSet(false, true);
+        return SHARED.acquire();
     }
 
-    /**
-     * Has the worker run {@code job} right after its half of the next {@link #run} (or, when the
-     * caller took that half, as soon as the worker next looks), while the caller goes on with its
-     * own work; a {@code run} that comes before the job ends waits for it up to {@link #STEAL_NANOS}
-     * and then does its half 1 itself. For work that
-     * may as well be done on the second core while the first computes something small, such as
-     * reading the next batch into cache. A hint: if splitting is off, or the next task runs on one
-     * thread, the job is dropped; so it is for a thread inside {@link #alone}. Exceptions from the
-     * job are ignored.
-     */
+    /** {@link TwoCores#afterNextTask} on the shared worker. */
     public static void afterNextTask(Runnable job) {
-        if (ENABLED && !ALONE.get()) {
-            afterwards = job;
-        }
+        SHARED.afterNextTask(job);
     }
 
     /**
-     * Runs {@code r} on this thread without the worker: every {@link #acquire()} it makes returns
-     * false. For background work that should leave the second core to the rest of the program.
-     * Several threads may be inside it at once, and calls may nest.
+     * Runs {@code r} on this thread without a worker: every {@link #acquire()} it makes returns
+     * false, also on a {@link TwoCores} of its own. For background work that should leave the second
+     * core to the rest of the program; the kernels compute the same bits inside it. Several threads
+     * may be inside it at once, and calls may nest.
      */
     public static void alone(Runnable r) {
-        boolean was = ALONE.get();
-        ALONE.set(Boolean.TRUE);
+        boolean was = TwoCores.ALONE.get();
+        TwoCores.ALONE.set(Boolean.TRUE);
         try {
             r.run();
         } finally {
-            ALONE.set(was);
+            TwoCores.ALONE.set(was);
         }
     }
 
-    /**
-     * Runs {@code t.run(0)} here and {@code t.run(1)} on the worker, or here too when the worker has
-     * not started it by the time half 0 is done; returns when both are done and releases the worker.
-     * Must follow a successful {@link #acquire()}.
-     */
+    /** {@link TwoCores#run} on the shared worker; must follow a successful {@link #acquire()}. */
     public static void run(Task t) {
-        try {
-            failure = null;
-            task = t;
-            int p = posted + 1;
-            posted = p;
-            if (sleeping) {
-                LockSupport.unpark(WORKER);
-            }
-            boolean stolen = false;
-            try {
-                t.run(0);
-            } finally {
-                // also when half 0 failed: the worker must be done before it is released
-                stolen = awaitClaim(p);
-                if (!stolen) {
-                    awaitWorker(p);
-                }
-            }
-            if (stolen) {
-                t.run(1);
-            }
-            Throwable f = failure;
-            if (f instanceof RuntimeException re) {
-                throw re;
-            }
-            if (f instanceof Error e) {
-                throw e;
-            }
-        } finally {
-            task = null;
-            BUSY.set(false);
-        }
-    }
-
-    /**
-     * Waits up to {@link #STEAL_NANOS} for the worker to take half 1 of task {@code p}; returns true
-     * when the caller has taken it instead.
-     */
-    private static boolean awaitClaim(int p) {
-        if (CLAIMED.get() == p) {
-            return false;
-        }
-        long deadline = System.nanoTime() + STEAL_NANOS;
-        while (CLAIMED.get() != p) {
-            if (System.nanoTime() >= deadline) {
-                return CLAIMED.compareAndSet(p - 1, p);
-            }
-            Thread.onSpinWait();
-        }
-        return false;
-    }
-
-    /** Spins, then sleeps, until the worker has finished task {@code p}. */
-    private static void awaitWorker(int p) {
-        long spinUntil = System.nanoTime() + WAIT_SPIN_NANOS;
-        while (finished != p) {
-            if (System.nanoTime() < spinUntil) {
-                Thread.onSpinWait();
-            } else {
-                waiting = Thread.currentThread();
-                if (finished != p) {
-                    LockSupport.park(Halves.class);
-                }
-                waiting = null;
-            }
-        }
-    }
-
-    private static void work() {
-        int seen = 0;
-        long idleSince = System.nanoTime();
-        long lastPause = Long.MAX_VALUE; // from the end of a task to the start of the next one
-        while (true) {
-            int p = posted;
-            if (p != seen) {
-                lastPause = System.nanoTime() - idleSince;
-                seen = p;
-                boolean mine = CLAIMED.compareAndSet(p - 1, p);
-                if (mine) {
-                    try {
-                        task.run(1);
-                    } catch (Throwable e) {
-                        failure = e;
-                    }
-                }
-                Runnable job = afterwards;
-                if (job != null) {
-                    afterwards = null;
-                }
-                if (mine) {
-                    finished = p;
-                    Thread w = waiting;
-                    if (w != null) {
-                        LockSupport.unpark(w);
-                    }
-                }
-                if (job != null) {
-                    try {
-                        job.run();
-                    } catch (Throwable e) {
-                        // a hint only
-                    }
-                }
-                idleSince = System.nanoTime();
-            } else if (lastPause > SPIN_NANOS || System.nanoTime() - idleSince > SPIN_NANOS) {
-                sleeping = true;
-                if (posted == seen) {
-                    LockSupport.park(Halves.class);
-                }
-                sleeping = false;
-            } else {
-                Thread.onSpinWait();
-            }
-        }
-    }
-
-    private static Thread start() {
-        Thread t = new Thread(Halves::work, "grad4j-halves");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static boolean decide() {
-        String forced = System.getProperty("grad4j.threads", System.getenv("GRAD4J_THREADS"));
-        if (forced != null && !forced.isBlank()) {
-            String f = forced.trim().toLowerCase(Locale.ROOT);
-            if (!f.equals("1") && !f.equals("2")) {
-                throw new IllegalArgumentException("grad4j.threads / GRAD4J_THREADS must be 1 or 2: " + forced);
-            }
-            return f.equals("2");
-        }
-        if (Runtime.getRuntime().availableProcessors() < 2) {
-            return false;
-        }
-        return !Blas.isNative() || "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
+        SHARED.run(t);
     }
 }

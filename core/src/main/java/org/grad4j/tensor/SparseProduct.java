@@ -17,7 +17,7 @@ package org.grad4j.tensor;
  * same whether one or two cores compute them. Products of at least {@link WideSparseKernels#MIN}
  * columns (the book's 50 hidden units) keep a whole row's sums in 13 registers
  * ({@link WideSparseKernels}), narrower ones work on windows of 28 ({@link SparseKernels}). Work is
- * split over two cores with {@link Halves}
+ * split over two cores with {@link Halves} (or the {@link TwoCores} given to the constructor)
  * (by rows forward, by columns backward, balanced by nonzero count). Buffers are kept between calls:
  * nothing is allocated once warm. Not thread-safe.
  */
@@ -34,6 +34,7 @@ public final class SparseProduct {
 
 
     private final Task task = new Task();
+    private final TwoCores cores;
 
     private SparseRows x;
     private int[] rows = new int[0];
@@ -51,6 +52,19 @@ public final class SparseProduct {
     private byte[] code0 = new byte[0];
     private byte[] code1 = new byte[0];
     private boolean ready;
+
+    /** Products whose second halves go to the JVM's shared worker ({@link Halves}) when it is free. */
+    public SparseProduct() {
+        this(Halves.shared());
+    }
+
+    /**
+     * Products whose second halves go to {@code cores} when it is free; the results are the same bits
+     * as with any other worker, or none ({@link TwoCores#off()}).
+     */
+    public SparseProduct(TwoCores cores) {
+        this.cores = java.util.Objects.requireNonNull(cores, "cores");
+    }
 
     /**
      * Whether the sparse products can run: they need the module {@code jdk.incubator.vector}
@@ -138,8 +152,8 @@ public final class SparseProduct {
             java.util.Arrays.fill(cnt1, 0, x.cols(), 0);
         }
         task.forward(w, bias, out, forBackward);
-        if (count > 1 && Halves.acquire()) {
-            Halves.run(task);
+        if (count > 1 && cores.acquire()) {
+            cores.run(task);
         } else {
             task.run(0);
             task.run(1);
@@ -167,8 +181,8 @@ public final class SparseProduct {
                     + x.cols() + " x " + n);
         }
         task.backward(d, dW);
-        if (Halves.acquire()) {
-            Halves.run(task);
+        if (cores.acquire()) {
+            cores.run(task);
         } else {
             task.run(0);
             task.run(1);

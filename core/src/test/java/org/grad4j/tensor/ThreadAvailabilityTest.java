@@ -1,0 +1,275 @@
+package org.grad4j.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.grad4j.nn.Activation;
+import org.grad4j.nn.FeedForwardNet;
+import org.grad4j.nn.Init;
+import org.grad4j.nn.MultiLayerNet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kernels split over two cores ({@link Gemm}, {@link SparseProduct}) give the same bits whether the
+ * second core took its half, another thread held it (so the caller computed both halves), or the caller
+ * ran inside {@link Halves#alone} (the code path of {@code GRAD4J_THREADS=1}: every
+ * {@link Halves#acquire()} fails), or was given a worker of its own or none ({@link TwoCores#off()});
+ * and callers on several threads at once get the single-threaded answers.
+ */
+class ThreadAvailabilityTest {
+
+    private static final double[] LEVELS = new double[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            LEVELS[v] = v / 255.0;
+        }
+    }
+
+    /** The same inputs every time; {@link #run} computes every kernel's outputs from them. */
+    private static final class Products {
+        final List<Tensor[]> gemms = new ArrayList<>(); // {a, b, c0} with transposes below
+        final List<boolean[]> flags = new ArrayList<>();
+        final SparseRows x;
+        final int[] idx;
+        final double[] w50;
+        final double[] w30;
+        final double[] bias50;
+        final double[] d50;
+        final double[] d30;
+
+        Products() {
+            Random rng = new Random(17);
+            // by rows (k < 2m) and by the inner dimension (k >= 2m), each transpose, all above PARALLEL_PRODUCT
+            int[][] shapes = {{100, 50, 784}, {784, 50, 100}, {101, 60, 333}, {333, 40, 97}, {3, 500, 784},
+                {2, 1000, 600}};
+            for (int s = 0; s < shapes.length; s++) {
+                for (int t = 0; t < 4; t++) {
+                    int m = shapes[s][0];
+                    int n = shapes[s][1];
+                    int k = shapes[s][2];
+                    assertThat((long) m * n * k).isGreaterThanOrEqualTo(Gemm.PARALLEL_PRODUCT);
+                    boolean ta = (t & 1) != 0;
+                    boolean tb = (t & 2) != 0;
+                    gemms.add(new Tensor[] {ta ? Tensor.randn(k, m, 1, rng) : Tensor.randn(m, k, 1, rng),
+                        tb ? Tensor.randn(n, k, 1, rng) : Tensor.randn(k, n, 1, rng), Tensor.randn(m, n, 1, rng)});
+                    flags.add(new boolean[] {ta, tb});
+                }
+            }
+            int samples = 300;
+            byte[] codes = new byte[samples * 784];
+            for (int i = 0; i < codes.length; i++) {
+                if (rng.nextDouble() < 0.19) { // the nonzero share of a Fashion-MNIST image
+                    codes[i] = (byte) (1 + rng.nextInt(255));
+                }
+            }
+            x = SparseRows.ofCodes(codes, samples, 784, LEVELS);
+            idx = new int[100];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = rng.nextInt(samples);
+            }
+            w50 = gaussian(rng, 784 * 50);
+            w30 = gaussian(rng, 784 * 30);
+            bias50 = gaussian(rng, 50);
+            d50 = gaussian(rng, 100 * 50);
+            d30 = gaussian(rng, 100 * 30);
+        }
+
+        /** Every product's output, in order, the second halves offered to the shared worker. */
+        List<double[]> run() {
+            return run(Halves.shared());
+        }
+
+        /** Every product's output, in order, the second halves offered to {@code cores}. */
+        List<double[]> run(TwoCores cores) {
+            List<double[]> outs = new ArrayList<>();
+            for (int i = 0; i < gemms.size(); i++) {
+                Tensor[] g = gemms.get(i);
+                boolean[] f = flags.get(i);
+                Tensor c = Tensor.copy(g[2]);
+                Gemm.gemm(cores, f[0], f[1], 0.5, g[0], g[1], 2.0, c);
+                outs.add(c.data());
+                outs.add(Gemm.matmul(f[0], f[1], g[0], g[1], null).data());
+            }
+            if (SparseProduct.available()) {
+                SparseProduct p = new SparseProduct(cores);
+                double[] out = new double[100 * 50];
+                p.times(x, idx, 0, 100, w50, 50, bias50, out);
+                double[] dW = new double[784 * 50];
+                p.transposeTimes(d50, dW);
+                outs.add(out);
+                outs.add(dW);
+                double[] out30 = new double[100 * 30];
+                p.times(x, idx, 0, 100, w30, 30, null, out30);
+                double[] dW30 = new double[784 * 30];
+                p.transposeTimes(d30, dW30);
+                outs.add(out30);
+                outs.add(dW30);
+            }
+            return outs;
+        }
+    }
+
+    private static double[] gaussian(Random rng, int size) {
+        double[] a = new double[size];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rng.nextGaussian();
+        }
+        return a;
+    }
+
+    private static List<double[]> alone(Products p) {
+        List<List<double[]>> r = new ArrayList<>();
+        Halves.alone(() -> r.add(p.run()));
+        return r.get(0);
+    }
+
+    private static void assertSameBits(List<double[]> actual, List<double[]> expected, String how) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            double[] a = actual.get(i);
+            double[] e = expected.get(i);
+            assertThat(a.length).as("%s, output %d, length", how, i).isEqualTo(e.length);
+            int at = Arrays.mismatch(a, e); // compares doubleToLongBits: bit for bit
+            if (at >= 0) {
+                throw new AssertionError(how + ", output " + i + ", index " + at + ": " + a[at] + " instead of "
+                        + e[at] + " (" + (a[at] - e[at]) + " off)");
+            }
+        }
+    }
+
+    /** Runs {@code body} while another thread holds the worker (inside a {@link Halves#run} of its own). */
+    private static <T> T whileBusy(Supplier<T> body) throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread holder = new Thread(() -> {
+            try {
+                assertThat(Halves.acquire()).isTrue();
+                Halves.run(half -> {
+                    if (half == 0) {
+                        held.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                });
+            } catch (Throwable e) {
+                failure.set(e);
+                held.countDown();
+            }
+        }, "holder");
+        holder.start();
+        try {
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(failure.get()).isNull();
+            boolean free = Halves.acquire();
+            if (free) {
+                Halves.run(half -> { });
+            }
+            assertThat(free).as("the worker is held by another thread").isFalse();
+            return body.get();
+        } finally {
+            release.countDown();
+            holder.join(10_000);
+        }
+    }
+
+    @Test
+    void twoCoresBusyAndAloneGiveTheSameBits() throws Exception {
+        assertThat(Halves.enabled()).isTrue(); // surefire runs with OPENBLAS_NUM_THREADS=1, as ./grad4j does
+        Products p = new Products();
+        List<double[]> single = alone(p);
+        List<double[]> two = p.run();
+        List<double[]> busy = whileBusy(p::run);
+        assertSameBits(two, single, "second core free");
+        assertSameBits(busy, single, "second core held by another thread");
+        try (TwoCores off = TwoCores.off()) {
+            assertSameBits(p.run(off), single, "splitting off (as with GRAD4J_THREADS=1)");
+        }
+        try (TwoCores own = TwoCores.start("test-own-worker")) {
+            assertSameBits(p.run(own), single, "a worker of its own");
+            assertSameBits(whileBusy(() -> p.run(own)), single, "a worker of its own, the shared one held");
+        }
+        // inputs untouched, so the three runs saw the same data
+        assertSameBits(alone(p), single, "alone again");
+    }
+
+    @Test
+    void concurrentCallersGetTheSingleThreadedAnswers() throws Exception {
+        Products p = new Products();
+        List<double[]> single = alone(p);
+        int threads = 3;
+        int rounds = 3;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<AtomicReference<Throwable>> failures = new ArrayList<>();
+        List<Thread> ts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            failures.add(failure);
+            int id = t;
+            Thread th = new Thread(() -> {
+                try {
+                    start.await(10, TimeUnit.SECONDS);
+                    for (int r = 0; r < rounds; r++) {
+                        assertSameBits(p.run(), single, "thread " + id + ", round " + r);
+                    }
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            }, "caller-" + t);
+            ts.add(th);
+            th.start();
+        }
+        for (Thread th : ts) {
+            th.join(120_000);
+            assertThat(th.isAlive()).as(th.getName() + " finished").isFalse();
+        }
+        for (AtomicReference<Throwable> f : failures) {
+            if (f.get() != null) {
+                throw new AssertionError(f.get());
+            }
+        }
+    }
+
+    /** Three dense and three sparse training steps of a 784-50-10 net through the public API. */
+    private static List<double[]> steps(Products p) {
+        FeedForwardNet net = new MultiLayerNet(784, new int[] {50}, 10, Activation.RELU, Init.HE, new Random(5));
+        Random rng = new Random(6);
+        Tensor x = Tensor.randn(100, 784, 1, rng);
+        int[] t = new int[100];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = rng.nextInt(10);
+        }
+        List<double[]> outs = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            outs.add(new double[] {net.sgdStep(x, t, 0.1)});
+            if (SparseProduct.available()) {
+                outs.add(new double[] {net.sgdStep(p.x, p.idx, 0, 100, t, 0.1)});
+            }
+        }
+        for (double[] a : net.paramArrays()) {
+            outs.add(a.clone());
+        }
+        return outs;
+    }
+
+    @Test
+    void trainingStepsGiveTheSameBitsWithTheWorkerFreeHeldOrAlone() throws Exception {
+        Products p = new Products();
+        List<List<double[]>> single = new ArrayList<>();
+        Halves.alone(() -> single.add(steps(p)));
+        assertSameBits(steps(p), single.get(0), "second core free");
+        assertSameBits(whileBusy(() -> steps(p)), single.get(0), "second core held by another thread");
+    }
+}
