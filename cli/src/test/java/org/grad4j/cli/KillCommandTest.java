@@ -34,7 +34,13 @@ class KillCommandTest {
         // a killed write leaves an unlocked temporary file; make one look old enough to be a leftover
         Path leftover = dir.resolve(".ck.npz.12345.tmp");
         Files.write(leftover, new byte[] {1});
-        Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        // and let a minute pass for every temporary file there (an empty one younger than 2 s may be a
+        // write just starting, which AtomicFile leaves alone; the killed run's may be empty)
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+                Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+            }
+        }
         int done = Checkpoints.iteration(ck);
         CliRun r = CliRun.of("train", "--dataset", "mnist-sample", "--iters", Integer.toString(done + 5),
                 "--checkpoint", ck.toString(), "--resume");

@@ -14,6 +14,8 @@ public interface Plan {
     enum Kind {
         /** {@code FeedForwardNet.sgdStep} over the module's arrays: forward, backward and update fused on two cores. */
         FUSED_SGD,
+        /** The book's hand-written backprop ({@code FeedForwardNet.gradient}) on its network, then any optimizer. */
+        BOOK_BACKPROP,
         /** The book's numerical gradient ({@code FeedForwardNet.numericalGradient}) and the optimizer. */
         BOOK_NUMERICAL,
         /** Autograd: {@code loss.forward(module.forward(x), target).backward()}, clipping, the optimizer. */
@@ -29,7 +31,8 @@ public interface Plan {
      * The names of the parameters whose {@code grad} tensor this step leaves unfilled: for
      * {@link Kind#FUSED_SGD} every parameter (the fused step keeps its gradients in buffers of its own,
      * the first layer's weight gradient is not even formed: its update is folded into the product).
-     * Empty for the other kinds, which leave every gradient of the step in {@code grad()}.
+     * {@link Kind#BOOK_BACKPROP} too (its gradients are in the book's network's buffers). Empty for the
+     * other kinds, which leave every gradient of the step in {@code grad()}.
      */
     Set<String> unfilledGradients();
 

@@ -147,8 +147,9 @@ public final class StepPlanner {
 
     /**
      * The step for this combination: {@link Plan.Kind#FUSED_SGD} when {@link #refusal} is null
-     * (dense, or sparse when {@code sparse}), else {@link Plan.Kind#BOOK_NUMERICAL} for the book's
-     * networks with the numerical gradient, else {@link Plan.Kind#GENERIC}.
+     * (dense, or sparse when {@code sparse}), else for the book's networks (module, loss and data of
+     * the fused pattern) {@link Plan.Kind#BOOK_NUMERICAL} with the numerical gradient and
+     * {@link Plan.Kind#BOOK_BACKPROP} with any other optimizer or clipping, else {@link Plan.Kind#GENERIC}.
      *
      * @throws IllegalArgumentException when {@code sparse} is asked for a step other than the fused
      *     one, or the numerical gradient for a module that is not one of the book's networks
@@ -162,13 +163,21 @@ public final class StepPlanner {
         if (sparse) {
             throw new IllegalArgumentException("sparse input needs the fused SGD step, which is refused: " + refused);
         }
+        String notBook = bookRefusal(module, loss, train);
         if (s.gradient() == GradientMode.NUMERICAL) {
-            String r = bookRefusal(module, loss, train);
-            if (r != null) {
-                throw new IllegalArgumentException("the numerical gradient needs one of the book's networks: " + r);
+            if (notBook != null) {
+                throw new IllegalArgumentException("the numerical gradient needs one of the book's networks: " + notBook);
             }
             return new Numerical(book(module).net, optimizer, train, s);
         }
+        if (notBook == null) {
+            return new Backprop(module, book(module).net, optimizer, train, s);
+        }
+        return generic(module, loss, optimizer, train, s);
+    }
+
+    /** The generic autograd step, whatever the module (the reference the other plans are tested against). */
+    static Plan generic(Module module, Loss loss, Optimizer optimizer, Examples train, TrainSettings s) {
         return new Generic(module, loss, optimizer, train, s.batch(), s.clipNorm());
     }
 
@@ -327,6 +336,91 @@ public final class StepPlanner {
         @Override
         public String description() {
             return "the book's numerical gradient";
+        }
+    }
+
+    /**
+     * The book's network with any optimizer (or clipping): its hand-written chapter-5 backprop
+     * ({@code FeedForwardNet.gradient}, the same gradients as autograd to rounding, without building a
+     * graph), then the optimizer on the module's arrays in the module's parameter order.
+     */
+    private static final class Backprop implements Plan {
+        private final FeedForwardNet net;
+        private final Optimizer optimizer;
+        private final Examples train;
+        private final int batch;
+        private final int[] t;
+        private final org.grad4j.tensor.Tensor x;
+        private final double[][] params;
+        private final double[][] grads;
+        private final double[][] clipped;
+        private final double clipNorm;
+        private final Set<String> unfilled;
+        private final org.grad4j.autograd.Tensor[] moduleParams;
+
+        Backprop(Module module, FeedForwardNet net, Optimizer optimizer, Examples train, TrainSettings s) {
+            this.net = net;
+            this.optimizer = optimizer;
+            this.train = train;
+            this.batch = s.batch();
+            this.t = new int[batch];
+            this.x = Tensor.zeros(batch, train.features());
+            Map<String, double[]> gradByName = new java.util.HashMap<>();
+            for (org.grad4j.nn.Parameter p : net.parameters()) {
+                gradByName.put(p.name(), p.grad().data());
+            }
+            Map<String, org.grad4j.autograd.Tensor> named = module.namedParameters();
+            this.moduleParams = named.values().toArray(new org.grad4j.autograd.Tensor[0]);
+            this.params = new double[moduleParams.length][];
+            this.grads = new double[moduleParams.length][];
+            int i = 0;
+            for (Map.Entry<String, org.grad4j.autograd.Tensor> e : named.entrySet()) {
+                params[i] = e.getValue().data();
+                grads[i] = gradByName.get(e.getKey());
+                if (grads[i] == null || grads[i].length != params[i].length) {
+                    throw new IllegalStateException("the book's network has no gradient for " + e.getKey());
+                }
+                i++;
+            }
+            this.clipNorm = s.clipNorm();
+            this.clipped = clipBuffers(grads, clipNorm);
+            this.unfilled = names(module);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.BOOK_BACKPROP;
+        }
+
+        @Override
+        public boolean sparse() {
+            return false;
+        }
+
+        @Override
+        public Set<String> unfilledGradients() {
+            return unfilled;
+        }
+
+        @Override
+        public double step(int[] idx, int[] next, int count) {
+            org.grad4j.tensor.Tensor xb = count == batch ? x : Tensor.zeros(count, train.features());
+            int[] tb = count == batch ? t : new int[count];
+            train.gatherFeatures(idx, 0, count, xb.data());
+            train.gatherLabels(idx, 0, count, tb);
+            double loss = net.gradient(xb, tb);
+            if (Double.isFinite(loss)) {
+                optimizer.step(params, clip(grads, clipNorm, clipped));
+                for (org.grad4j.autograd.Tensor p : moduleParams) {
+                    p.bumpVersion();
+                }
+            }
+            return loss;
+        }
+
+        @Override
+        public String description() {
+            return "the book's backprop, then " + optimizer.getClass().getSimpleName();
         }
     }
 

@@ -105,7 +105,8 @@ class StepPlannerTest {
 
     private static double[][] train(Sequential net, Optimizer opt, boolean sparse, Plan.Kind expected) {
         TrainSettings s = TrainSettings.book().withSampling(Sampling.REPLACEMENT).withSeed(3);
-        Plan plan = StepPlanner.plan(net, new CrossEntropyLoss(), opt, train, s, sparse);
+        Plan plan = expected == Plan.Kind.GENERIC ? StepPlanner.generic(net, new CrossEntropyLoss(), opt, train, s)
+                : StepPlanner.plan(net, new CrossEntropyLoss(), opt, train, s, sparse);
         assertThat(plan.kind()).isEqualTo(expected);
         assertThat(plan.sparse()).isEqualTo(sparse);
         org.grad4j.data.BatchSampler sampler = new org.grad4j.data.BatchSampler(train.size(), 100, Sampling.REPLACEMENT, 3);
@@ -193,13 +194,51 @@ class StepPlannerTest {
             String reason) {
         assertThat(StepPlanner.refusal(module, loss, opt, data, GradientMode.BACKPROP, Double.POSITIVE_INFINITY))
                 .contains(reason);
-        assertThat(StepPlanner.plan(module, loss, opt, data, TrainSettings.book(), false).kind())
-                .isEqualTo(Plan.Kind.GENERIC);
         // evaluation depends on module, loss and data only: the Classify kernel when only the optimizer is refused
         boolean bookModel = StepPlanner.refusal(module, loss, new Sgd(0.1), data, GradientMode.BACKPROP,
                 Double.POSITIVE_INFINITY) == null;
+        // the book's network with another optimizer takes its hand-written backprop, anything else autograd
+        assertThat(StepPlanner.plan(module, loss, opt, data, TrainSettings.book(), false).kind())
+                .isEqualTo(bookModel ? Plan.Kind.BOOK_BACKPROP : Plan.Kind.GENERIC);
         assertThat(StepPlanner.predictor(module, loss, data, false))
                 .isInstanceOf(bookModel ? Predictor.Book.class : Predictor.Generic.class);
+    }
+
+    static Stream<Arguments> bookBackprop() {
+        return Stream.of(
+                Arguments.of("adam", new int[] {50}, false, (java.util.function.Supplier<Optimizer>) () -> new Adam(0.001), Double.POSITIVE_INFINITY),
+                Arguments.of("momentum, relu, two layers", new int[] {60, 30}, true,
+                        (java.util.function.Supplier<Optimizer>) () -> new Sgd(new Sgd.Options(0.1, 0.9, 0, false, 1e-4)), Double.POSITIVE_INFINITY),
+                Arguments.of("plain SGD with clipping", new int[] {50}, true,
+                        (java.util.function.Supplier<Optimizer>) () -> new Sgd(0.1), 0.5));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bookBackprop")
+    void theBooksBackpropWithAnyOptimizerTrainsTheSameWeightsAsAutograd(String what, int[] hidden, boolean relu,
+            java.util.function.Supplier<Optimizer> optimizer, double clip) {
+        TrainSettings s = TrainSettings.book().withSampling(Sampling.REPLACEMENT).withSeed(3).withClipNorm(clip);
+        Sequential bookNet = book(hidden, relu, 7);
+        Sequential autogradNet = book(hidden, relu, 7);
+        Plan backprop = StepPlanner.plan(bookNet, new CrossEntropyLoss(), optimizer.get(), train, s, false);
+        Plan generic = StepPlanner.generic(autogradNet, new CrossEntropyLoss(), optimizer.get(), train, s);
+        assertThat(backprop.kind()).isEqualTo(Plan.Kind.BOOK_BACKPROP);
+        assertThat(backprop.unfilledGradients()).containsExactlyElementsOf(bookNet.namedParameters().keySet());
+        org.grad4j.data.BatchSampler sampler = new org.grad4j.data.BatchSampler(train.size(), 100, Sampling.REPLACEMENT, 3);
+        int[] idx = new int[100];
+        for (int i = 0; i < STEPS; i++) {
+            sampler.next(idx);
+            assertThat(backprop.step(idx, idx, 100)).isCloseTo(generic.step(idx, idx, 100),
+                    org.assertj.core.data.Offset.offset(SAME_WEIGHTS));
+        }
+        List<Tensor> a = bookNet.parameters();
+        List<Tensor> b = autogradNet.parameters();
+        for (int p = 0; p < a.size(); p++) {
+            for (int i = 0; i < a.get(p).size(); i++) {
+                assertThat(a.get(p).data()[i]).as("parameter %d [%d]", p, i)
+                        .isCloseTo(b.get(p).data()[i], org.assertj.core.data.Offset.offset(SAME_WEIGHTS));
+            }
+        }
     }
 
     @org.junit.jupiter.api.Test

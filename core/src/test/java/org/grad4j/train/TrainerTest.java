@@ -106,13 +106,13 @@ class TrainerTest {
 
     @Test
     void sparseInputIsTheFusedStepsOnlyAndAdamIsRefusedIt() {
-        // the sparse kernels are part of the fused SGD plan; Adam takes the generic autograd step (dense)
+        // the sparse kernels are part of the fused SGD plan; Adam takes the book's backprop (dense)
         FeedForwardNet net = new MultiLayerNet(784, new int[] {60, 30}, 10, Activation.RELU,
                 org.grad4j.nn.Init.HE, new java.util.Random(5));
         TrainSettings s = TrainSettings.book().withIterations(120).withSampling(Sampling.REPLACEMENT).withSeed(3);
         Trainer adam = new Trainer(net, new org.grad4j.optim.Adam(0.001), sample, s);
         assertThat(adam.inputMode()).isEqualTo(InputMode.DENSE);
-        assertThat(adam.plan().kind()).isEqualTo(Plan.Kind.GENERIC);
+        assertThat(adam.plan().kind()).isEqualTo(Plan.Kind.BOOK_BACKPROP);
         assertThatThrownBy(() -> adam.input(InputMode.SPARSE).inputMode())
                 .hasMessage("sparse input needs the fused SGD step, which is refused: the optimizer is Adam, not plain SGD");
     }
