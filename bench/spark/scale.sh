@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 19's scale measurement: the same network trained on an enlarged Fashion-MNIST
+# The Spark scale measurement: the same network trained on an enlarged Fashion-MNIST
 # (shifted-fashion-mnist.py) in-process, on local[2] in sync and in average mode (k = 50), and on a
 # standalone cluster on 127.0.0.1 (a master and two workers, one core each, started here from
 # Spark's class path and stopped at the end). Writes one JSON file per run into $OUT and prints a

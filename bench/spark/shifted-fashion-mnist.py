@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes an enlarged Fashion-MNIST training set for the Spark scale benchmark (issue 19).
+"""Writes an enlarged Fashion-MNIST training set for the Spark scale benchmark.
 
 Each training image appears as itself and shifted by one pixel up, down, left and right (the
 vacated row or column filled with zeros), so the training set grows by a factor of 5 (300 000

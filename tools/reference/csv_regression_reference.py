@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reference for CsvRegressionReferenceTest (grad4j, issue 17): `./grad4j train --data FILE.csv --target y
+"""Reference for CsvRegressionReferenceTest: `./grad4j train --data FILE.csv --target y
 --task regression --hidden 32 --activation tanh --optimizer adam --lr 0.01 --batch 20 --sampling sequential
 --iters 200 --init init.npz` against PyTorch 1.13 float64: Sequential(Linear(5, 32), Tanh, Linear(32, 1)),
 MSELoss (mean), Adam (lr 0.01, torch defaults otherwise), batches of 20 rows in file order.

@@ -24,7 +24,7 @@ class RegressCommandTest {
 
     @Test
     void fitsATinyCsvAsTheTutorial() throws Exception {
-        // tools/reference/cli_issue4.py: the tutorial's step_gradient, lr 0.01, 1000 iterations (NumPy 1.24),
+        // tools/reference/cli_reference.py: the tutorial's step_gradient, lr 0.01, 1000 iterations (NumPy 1.24),
         // b = 0.9483189549955982, m = 1.0160053018095447, error = 0.019885560547757315; np.polyfit:
         // b = 0.9700000000000011, w = 1.0099999999999998, error = 0.019800000000000033.
         CliRun r = CliRun.of("regress", "--data", csv().toString(), "--lr", "0.01", "--iters", "1000", "--json");

@@ -25,7 +25,7 @@ import org.grad4j.train.RegressionMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The library code of docs/readme-issue17.md, run on a generated houses.csv, and the doc shows it. */
+/** The library code of docs/data.md, run on a generated houses.csv, and the doc shows it. */
 class DataSourcesExampleTest {
 
     @TempDir
@@ -75,7 +75,7 @@ class DataSourcesExampleTest {
 
     @Test
     void theDocShowsThisCode() throws Exception {
-        String doc = Files.readString(Path.of("..", "docs", "readme-issue17.md"), StandardCharsets.UTF_8);
+        String doc = Files.readString(Path.of("..", "docs", "data.md"), StandardCharsets.UTF_8);
         assertThat(doc).contains(
                 "CsvOptions o = CsvOptions.of(Column.parse(\"price\"), Task.REGRESSION);",
                 "TableDataset ds = TableDataset.readCsv(Path.of(\"houses.csv\"), null, 0.2, 1, o)",

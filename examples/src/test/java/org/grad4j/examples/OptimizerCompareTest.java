@@ -56,7 +56,7 @@ class OptimizerCompareTest {
     @Test
     void smoothCurveIsTheBooks() {
         // np.kaiser(11, 2) and the book's smooth_curve of sin(0.7 i) + 0.01 i^2, i = 0..14, from
-        // tools/reference/cli_issue4.py (NumPy 1.24).
+        // tools/reference/cli_reference.py (NumPy 1.24).
         double[] kaiser = {0.4386762798370488, 0.6113943543616491, 0.7676749968275236, 0.8921614338542881,
             0.9723298008693713, 1.0, 0.9723298008693713, 0.8921614338542881, 0.7676749968275236,
             0.6113943543616491, 0.4386762798370488};

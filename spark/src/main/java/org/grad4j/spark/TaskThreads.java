@@ -9,7 +9,7 @@ import org.grad4j.tensor.Halves;
  *
  * <p>Several tasks in one JVM ({@code local[N]} with N &gt; 1, or executors with several cores)
  * would share the JVM's single Halves worker, and with it shared some runs of {@code sync} mode
- * ended with other weights than in-process (see docs/performance-issue19.md); each task alone, they
+ * ended with other weights than in-process (see docs/performance.md, "Training on Spark"); each task alone, they
  * all give the in-process weights.
  */
 final class TaskThreads {

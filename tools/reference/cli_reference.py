@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Reference values for the issue-4 CLI and example tests (NumPy 1.24, float64, Debian's /usr/bin/python3):
-    /usr/bin/python3 tools/reference/cli_issue4.py
+"""Reference values for the CLI and example tests (NumPy 1.24, float64, Debian's /usr/bin/python3):
+    /usr/bin/python3 tools/reference/cli_reference.py
 
 1. The book's smooth_curve (common/util.py, copied below) of x_i = sin(0.7 i) + 0.01 i^2, i = 0..14,
    and np.kaiser(11, 2).
