@@ -31,8 +31,8 @@ public interface Plan {
      * The names of the parameters whose {@code grad} tensor this step leaves unfilled: for
      * {@link Kind#FUSED_SGD} every parameter (the fused step keeps its gradients in buffers of its own,
      * the first layer's weight gradient is not even formed: its update is folded into the product).
-     * {@link Kind#BOOK_BACKPROP} too (its gradients are in the book's network's buffers). Empty for the
-     * other kinds, which leave every gradient of the step in {@code grad()}.
+     * {@link Kind#BOOK_BACKPROP} and {@link Kind#BOOK_NUMERICAL} too (their gradients are in the book's
+     * network's buffers). Empty for {@link Kind#GENERIC}, which leaves every gradient in {@code grad()}.
      */
     Set<String> unfilledGradients();
 

@@ -168,10 +168,10 @@ public final class StepPlanner {
             if (notBook != null) {
                 throw new IllegalArgumentException("the numerical gradient needs one of the book's networks: " + notBook);
             }
-            return new Numerical(book(module).net, optimizer, train, s);
+            return new BookGradient(module, book(module).net, optimizer, train, s, true);
         }
         if (notBook == null) {
-            return new Backprop(module, book(module).net, optimizer, train, s);
+            return new BookGradient(module, book(module).net, optimizer, train, s, false);
         }
         return generic(module, loss, optimizer, train, s);
     }
@@ -282,69 +282,15 @@ public final class StepPlanner {
         }
     }
 
-    /** The book's numerical gradient on its network, then the optimizer. */
-    private static final class Numerical implements Plan {
-        private final FeedForwardNet net;
-        private final Optimizer optimizer;
-        private final Examples train;
-        private final int threads;
-        private final int[] t;
-        private final org.grad4j.tensor.Tensor x;
-        private final double[][] grads;
-        private final double[][] clipped;
-        private final double clipNorm;
-
-        Numerical(FeedForwardNet net, Optimizer optimizer, Examples train, TrainSettings s) {
-            this.net = net;
-            this.optimizer = optimizer;
-            this.train = train;
-            this.threads = s.threads();
-            this.t = new int[s.batch()];
-            this.x = Tensor.zeros(s.batch(), train.features());
-            this.grads = net.gradArrays();
-            this.clipNorm = s.clipNorm();
-            this.clipped = clipBuffers(grads, clipNorm);
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.BOOK_NUMERICAL;
-        }
-
-        @Override
-        public boolean sparse() {
-            return false;
-        }
-
-        @Override
-        public Set<String> unfilledGradients() {
-            return Set.of();
-        }
-
-        @Override
-        public double step(int[] idx, int[] next, int count) {
-            train.gatherFeatures(idx, 0, count, x.data());
-            train.gatherLabels(idx, 0, count, t);
-            net.numericalGradient(x, t, threads);
-            double loss = net.loss(x, t);
-            if (Double.isFinite(loss)) {
-                optimizer.step(net.paramArrays(), clip(grads, clipNorm, clipped));
-            }
-            return loss;
-        }
-
-        @Override
-        public String description() {
-            return "the book's numerical gradient";
-        }
-    }
-
     /**
      * The book's network with any optimizer (or clipping): its hand-written chapter-5 backprop
      * ({@code FeedForwardNet.gradient}, the same gradients as autograd to rounding, without building a
-     * graph), then the optimizer on the module's arrays in the module's parameter order.
+     * graph) or the book's numerical gradient ({@code FeedForwardNet.numericalGradient}), then the
+     * optimizer on the module's arrays in the module's parameter order.
      */
-    private static final class Backprop implements Plan {
+    private static final class BookGradient implements Plan {
+        private final boolean numerical;
+        private final int threads;
         private final FeedForwardNet net;
         private final Optimizer optimizer;
         private final Examples train;
@@ -358,7 +304,10 @@ public final class StepPlanner {
         private final Set<String> unfilled;
         private final org.grad4j.autograd.Tensor[] moduleParams;
 
-        Backprop(Module module, FeedForwardNet net, Optimizer optimizer, Examples train, TrainSettings s) {
+        BookGradient(Module module, FeedForwardNet net, Optimizer optimizer, Examples train, TrainSettings s,
+                boolean numerical) {
+            this.numerical = numerical;
+            this.threads = s.threads();
             this.net = net;
             this.optimizer = optimizer;
             this.train = train;
@@ -389,7 +338,7 @@ public final class StepPlanner {
 
         @Override
         public Kind kind() {
-            return Kind.BOOK_BACKPROP;
+            return numerical ? Kind.BOOK_NUMERICAL : Kind.BOOK_BACKPROP;
         }
 
         @Override
@@ -408,7 +357,13 @@ public final class StepPlanner {
             int[] tb = count == batch ? t : new int[count];
             train.gatherFeatures(idx, 0, count, xb.data());
             train.gatherLabels(idx, 0, count, tb);
-            double loss = net.gradient(xb, tb);
+            double loss;
+            if (numerical) {
+                net.numericalGradient(xb, tb, threads);
+                loss = net.loss(xb, tb);
+            } else {
+                loss = net.gradient(xb, tb);
+            }
             if (Double.isFinite(loss)) {
                 optimizer.step(params, clip(grads, clipNorm, clipped));
                 for (org.grad4j.autograd.Tensor p : moduleParams) {
@@ -420,7 +375,8 @@ public final class StepPlanner {
 
         @Override
         public String description() {
-            return "the book's backprop, then " + optimizer.getClass().getSimpleName();
+            return (numerical ? "the book's numerical gradient" : "the book's backprop") + ", then "
+                    + optimizer.getClass().getSimpleName();
         }
     }
 
