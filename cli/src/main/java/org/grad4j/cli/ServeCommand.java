@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "An interactive page: descent playground, derivative lab, live training, draw a digit.",
         description = {"An interactive page on this machine: descent playground, derivative lab, live",
             "training, draw a digit. Its JSON API runs these very commands (POST /api/compare ...).", "",
             "Binds 127.0.0.1 unless --host says otherwise; stops on Ctrl-C.",

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains a network on handwritten digits by mini-batch SGD, as the book's train_neuralnet.py.", "",
+        description = {"Trains a network by mini-batch SGD: the book's on handwritten digits, or yours on a CSV file.", "",
             "Defaults are the book's: TwoLayerNet 784-50-10, sigmoid, 10 000 iterations, batch 100, lr 0.1.",
             "Train and test accuracy are measured every epoch (train size / batch iterations).",
             "Example: grad4j train --dataset fashion-mnist --plot curves.png --report report.html"})

@@ -57,7 +57,8 @@ class SmallThingsCommandTest {
     void helpShowsWholeSentences() {
         CliRun r = CliRun.of("--help");
         String commands = r.out().substring(r.out().indexOf("Commands:"));
-        for (String name : new String[] {"field", "compare", "lr-sweep", "regress", "gradcheck"}) {
+        for (String name : new String[] {"diff", "grad", "descend", "field", "compare", "lr-sweep",
+                "regress", "example", "train", "eval", "predict", "gradcheck", "info", "serve"}) {
             int at = commands.indexOf("  " + name + " ");
             String entry = commands.substring(at, nextEntry(commands, at));
             assertThat(entry.strip()).as(name).endsWith(".");
