@@ -8,6 +8,7 @@ import org.grad4j.tensor.Blas;
 import org.grad4j.tensor.Gemm;
 import org.grad4j.tensor.SmallGemm;
 import org.grad4j.tensor.Tensor;
+import org.grad4j.tensor.TwoCores;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The GEMM shapes of one TwoLayerNet train step (784-50-10, batch 100), row-major, as
@@ -51,6 +53,8 @@ public class GemmBench {
     private int n;
     private int k;
     private BLAS blas;
+    /** The benchmark's second core, as a training run owns one. */
+    private TwoCores cores;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -68,6 +72,12 @@ public class GemmBench {
         b = transB ? Tensor.randn(n, k, 1, rng) : Tensor.randn(k, n, 1, rng);
         c = Tensor.zeros(m, n);
         blas = impl.equals("java") ? JavaBLAS.getInstance() : Blas.instance();
+        cores = TwoCores.start("bench-gemm");
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        cores.close();
     }
 
     private void set(boolean ta, boolean tb, int m, int n, int k) {
@@ -81,7 +91,7 @@ public class GemmBench {
     @Benchmark
     public Tensor gemm() {
         switch (impl) {
-            case "gemm" -> Gemm.gemm(transA, transB, 1.0, a, b, 0.0, c);
+            case "gemm" -> Gemm.gemm(cores, transA, transB, 1.0, a, b, 0.0, c);
             case "loop" -> SmallGemm.gemm(transA, transB, m, n, k, 1.0, a.data(), b.data(), 0.0, c.data());
             default -> blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1.0, b.data(), b.cols(),
                     a.data(), a.cols(), 0.0, c.data(), n);

@@ -10,6 +10,7 @@ import org.grad4j.tensor.Ops;
 import org.grad4j.tensor.SparseProduct;
 import org.grad4j.tensor.SparseRows;
 import org.grad4j.tensor.Tensor;
+import org.grad4j.tensor.TwoCores;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,6 +21,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The first layer of a training step on real images (default Fashion-MNIST, 50 % nonzero pixels):
@@ -53,7 +55,9 @@ public class SparseBench {
     private Tensor out;
     private Tensor d;
     private Tensor dW;
-    private final SparseProduct product = new SparseProduct();
+    /** The benchmark's second core, as a training run owns one. */
+    private final TwoCores cores = TwoCores.start("bench-sparse");
+    private final SparseProduct product = new SparseProduct(cores);
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -74,6 +78,11 @@ public class SparseBench {
         dW = Tensor.zeros(train.features(), HIDDEN);
     }
 
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        cores.close();
+    }
+
     @Benchmark
     public double firstLayer() {
         int[] idx = batches[next++ & 63];
@@ -82,9 +91,9 @@ public class SparseBench {
             product.transposeTimes(d.data(), dW.data());
         } else {
             train.gatherRows(idx, 0, BATCH, x.data());
-            Gemm.gemm(false, false, 1.0, x, w, 0.0, out);
+            Gemm.gemm(cores, false, false, 1.0, x, w, 0.0, out);
             Ops.addRowVector(out, Tensor.of(b.data()), out);
-            Gemm.gemm(true, false, 1.0, x, d, 0.0, dW);
+            Gemm.gemm(cores, true, false, 1.0, x, d, 0.0, dW);
         }
         return out.data()[0] + dW.data()[HIDDEN * 400];
     }

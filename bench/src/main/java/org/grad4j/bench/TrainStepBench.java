@@ -6,6 +6,7 @@ import org.grad4j.nn.Activation;
 import org.grad4j.nn.TwoLayerNet;
 import org.grad4j.tensor.Ops;
 import org.grad4j.tensor.Tensor;
+import org.grad4j.tensor.TwoCores;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One training iteration of the book's ch. 5 network (TwoLayerNet 784-50-10, sigmoid, batch 100):
@@ -48,9 +50,12 @@ public class TrainStepBench {
     private Tensor xBatch;
     private int[] tBatch;
     private int iteration;
+    /** The benchmark's second core, as a training run owns one. */
+    private TwoCores cores;
 
     @Setup(Level.Trial)
     public void setUp() {
+        cores = TwoCores.start("bench-train-step");
         Random rng = new Random(7);
         xTrain = Tensor.zeros(N, 784);
         for (int i = 0; i < xTrain.size(); i++) {
@@ -67,6 +72,11 @@ public class TrainStepBench {
         tBatch = new int[BATCH];
     }
 
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        cores.close();
+    }
+
     @Benchmark
     public double trainStep() {
         int from = (iteration++ % (N / BATCH)) * BATCH;
@@ -75,9 +85,12 @@ public class TrainStepBench {
             tBatch[r] = tTrain[order[from + r]];
         }
         if (step.equals("fused")) {
-            return net.sgdStep(xBatch, tBatch, LR);
+            return net.sgdStep(cores, null, null, xBatch, tBatch, LR);
         }
-        double loss = net.gradient(xBatch, tBatch);
+        double loss;
+        try (TwoCores.Scope bound = cores.bind()) {
+            loss = net.gradient(xBatch, tBatch);
+        }
         double[][] params = net.paramArrays();
         double[][] grads = net.gradArrays();
         for (int p = 0; p < params.length; p++) {

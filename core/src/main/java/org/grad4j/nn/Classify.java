@@ -1,12 +1,14 @@
 package org.grad4j.nn;
 
 import org.grad4j.tensor.Gemm;
-import org.grad4j.tensor.Halves;
 import org.grad4j.tensor.Rows;
 import org.grad4j.tensor.Tensor;
+import org.grad4j.tensor.TwoCores;
 
 /**
- * The predicted classes ({@code argmax} of the scores) of a batch, on two cores ({@link Halves}):
+ * The predicted classes ({@code argmax} of the scores) of a batch, on two cores (the calling thread
+ * and the {@link TwoCores} worker given to the constructor, or this thread alone when it is off or
+ * taken, with the same results):
  * each core takes half of the rows and, {@link #BLOCK} rows at a time, writes them
  * ({@link BatchRows}), takes them through every layer ({@code A = Z W + b}, the activation) and
  * writes their classes. A block's input (100 x 784 doubles for MNIST, 627 KB) stays in the core's
@@ -20,12 +22,13 @@ import org.grad4j.tensor.Tensor;
  * kernel (on the chunks of 1 000 rows of an evaluation it does neither, and with native OpenBLAS
  * the scores agree bit for bit). Not thread-safe; allocates nothing once its buffers exist.
  */
-final class Classify implements Halves.Task {
+final class Classify implements TwoCores.Task {
 
     /** Rows a core takes through the network at a time. */
     static final int BLOCK = 100;
 
     private final Affine[] affines;
+    private final TwoCores cores;
     private final boolean sigmoid;
     private final int layers;
     /** Per half: the input block, then the output of each layer. */
@@ -38,8 +41,10 @@ final class Classify implements Halves.Task {
     private int[] out;
     private double[] scores;
 
-    Classify(Affine[] affines, Activation activation) {
+    /** Classes by the network of {@code affines}, half of every batch on {@code cores} (not closed here). */
+    Classify(Affine[] affines, Activation activation, TwoCores cores) {
         this.affines = affines;
+        this.cores = cores;
         this.sigmoid = activation != Activation.RELU;
         this.layers = affines.length;
         for (int half = 0; half < 2; half++) {
@@ -73,8 +78,8 @@ final class Classify implements Halves.Task {
         this.out = out;
         this.scores = scores;
         try {
-            if (count >= 2 && Halves.acquire()) {
-                Halves.run(this);
+            if (count >= 2 && cores.acquire()) {
+                cores.run(this);
             } else {
                 run(0);
                 run(1);

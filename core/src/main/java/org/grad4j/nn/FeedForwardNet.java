@@ -8,11 +8,19 @@ import org.grad4j.tensor.Ops;
 import org.grad4j.tensor.SparseProduct;
 import org.grad4j.tensor.SparseRows;
 import org.grad4j.tensor.Tensor;
+import org.grad4j.tensor.TwoCores;
 
 /**
  * A stack of {@link Affine} layers with an activation between consecutive ones, topped by
  * {@link SoftmaxWithLoss}: {@code Affine1 -> act -> Affine2 -> act -> ... -> AffineL -> softmax}.
  * The common machinery of {@link SimpleNet}, {@link TwoLayerNet} and {@link MultiLayerNet}.
+ *
+ * <p>The fused step ({@link #sgdStep}) and the classification kernel ({@link #classify}) run on two
+ * cores: the calling thread and the {@link TwoCores} worker passed to them, or, in the overloads
+ * without one, the worker bound to the calling thread ({@link TwoCores#current()}), which is none
+ * outside a {@link TwoCores#bind} scope: they then run on the calling thread alone, with the same
+ * results. So do the layers' products ({@link #gradient}, {@link #predict}). The network never
+ * starts or closes a worker; whoever passes or binds one owns it. Not thread-safe.
  *
  * <p>The first layer does not compute {@code dx} in backward (nobody needs the gradient with respect
  * to the data), and every buffer is kept between calls with the same batch size, so
@@ -35,7 +43,9 @@ public class FeedForwardNet implements Network {
     private final double[][] grads;
     private Tensor chunk;
     private SgdStep step;
+    private TwoCores stepCores;
     private Classify classify;
+    private TwoCores classifyCores;
 
     /**
      * A network with the given weights and biases, copied (the arguments are not kept or modified).
@@ -246,7 +256,7 @@ public class FeedForwardNet implements Network {
 
     /**
      * One step of plain SGD on a batch, {@code p -= lr * grad} for every parameter, on two cores
-     * ({@link SgdStep}): the same step as {@link #gradient(Tensor, int[])} followed by {@code Sgd.step}
+     * ({@link SgdStep}; the worker bound to the calling thread takes the second halves, or none): the same step as {@link #gradient(Tensor, int[])} followed by {@code Sgd.step}
      * to rounding, with the first layer's update folded into its weight-gradient product (the product
      * accumulates {@code -lr * x^T dA1} onto {@code W1} directly, as PyTorch's {@code addmm_} with
      * {@code alpha = -lr}). The weight gradients ({@link #gradArrays()}) are not computed; the bias
@@ -275,12 +285,20 @@ public class FeedForwardNet implements Network {
      * two calls (reading them, as an evaluation does, is fine). Results are those of separate steps.
      */
     public double sgdStep(BatchColumns columns, BatchColumns next, Tensor x, int[] t, double lr) {
+        return sgdStep(TwoCores.current(), columns, next, x, t, lr);
+    }
+
+    /**
+     * As {@link #sgdStep(BatchColumns, BatchColumns, Tensor, int[], double)}, the second half of each
+     * phase on {@code cores} when it is free (the same numbers with any worker, or none).
+     */
+    public double sgdStep(TwoCores cores, BatchColumns columns, BatchColumns next, Tensor x, int[] t, double lr) {
         checkLabels(x, t);
         if (x.cols() != inputSize()) {
             throw new IllegalArgumentException("network input shape " + x.shapeString() + ", expected [*, "
                     + inputSize() + "]");
         }
-        return stepper().run(columns, next, x, t, lr);
+        return stepper(cores).run(columns, next, x, t, lr);
     }
 
     /**
@@ -292,6 +310,14 @@ public class FeedForwardNet implements Network {
      * @throws IllegalStateException if the first layer cannot take sparse input ({@link #sparseWorthwhile})
      */
     public double sgdStep(SparseRows x, int[] idx, int from, int count, int[] t, double lr) {
+        return sgdStep(TwoCores.current(), x, idx, from, count, t, lr);
+    }
+
+    /**
+     * As {@link #sgdStep(SparseRows, int[], int, int, int[], double)}, the second halves on
+     * {@code cores} when it is free (the same numbers with any worker, or none).
+     */
+    public double sgdStep(TwoCores cores, SparseRows x, int[] idx, int from, int count, int[] t, double lr) {
         if (t.length != count) {
             throw new IllegalArgumentException(t.length + " labels for " + count + " rows");
         }
@@ -300,7 +326,7 @@ public class FeedForwardNet implements Network {
             throw new IllegalArgumentException("network input shape [" + count + ", " + x.cols() + "], expected [*, "
                     + inputSize() + "]");
         }
-        return stepper().run(x, idx, from, count, t, lr);
+        return stepper(cores).run(x, idx, from, count, t, lr);
     }
 
     /** Backward through every layer from the loss layer's gradient; returns {@code loss}. */
@@ -348,13 +374,22 @@ public class FeedForwardNet implements Network {
      * ({@link Classify}). Only {@code out} is modified.
      */
     public void classify(BatchRows rows, int count, int[] out) {
-        classify(rows, count, out, null);
+        classify(TwoCores.current(), rows, count, out, null);
+    }
+
+    /** As {@link #classify(BatchRows, int, int[])}, half of the rows on {@code cores} when it is free. */
+    public void classify(TwoCores cores, BatchRows rows, int count, int[] out) {
+        classify(cores, rows, count, out, null);
     }
 
     /** As {@link #classify(BatchRows, int, int[])}; the scores also into {@code scores} when not null. */
     void classify(BatchRows rows, int count, int[] out, double[] scores) {
+        classify(TwoCores.current(), rows, count, out, scores);
+    }
+
+    private void classify(TwoCores cores, BatchRows rows, int count, int[] out, double[] scores) {
         checkClassify(count, out, scores);
-        classifier().run(rows, count, out, scores);
+        classifier(cores).run(rows, count, out, scores);
     }
 
     private void checkSparseCapable() {
@@ -374,16 +409,20 @@ public class FeedForwardNet implements Network {
         }
     }
 
-    private SgdStep stepper() {
-        if (step == null) {
-            step = new SgdStep(affines, activation);
+    /** The fused step over {@code cores}, made again (with its buffers) when the worker changes. */
+    private SgdStep stepper(TwoCores cores) {
+        if (step == null || stepCores != cores) {
+            step = new SgdStep(affines, activation, cores);
+            stepCores = cores;
         }
         return step;
     }
 
-    private Classify classifier() {
-        if (classify == null) {
-            classify = new Classify(affines, activation);
+    /** The classification kernel over {@code cores}, made again when the worker changes. */
+    private Classify classifier(TwoCores cores) {
+        if (classify == null || classifyCores != cores) {
+            classify = new Classify(affines, activation, cores);
+            classifyCores = cores;
         }
         return classify;
     }
@@ -398,15 +437,30 @@ public class FeedForwardNet implements Network {
      * @throws IllegalStateException if the first layer cannot take sparse input
      */
     public void classify(SparseRows x, int[] idx, int from, int count, int[] out) {
-        classify(x, idx, from, count, out, null);
+        classify(TwoCores.current(), x, idx, from, count, out, null);
+    }
+
+    /**
+     * As {@link #classify(SparseRows, int[], int, int, int[])}, the first layer's product and half of
+     * the rows on {@code cores} when it is free.
+     */
+    public void classify(TwoCores cores, SparseRows x, int[] idx, int from, int count, int[] out) {
+        classify(cores, x, idx, from, count, out, null);
     }
 
     /** As {@link #classify(SparseRows, int[], int, int, int[])}; the scores also into {@code scores} when not null. */
     void classify(SparseRows x, int[] idx, int from, int count, int[] out, double[] scores) {
+        classify(TwoCores.current(), x, idx, from, count, out, scores);
+    }
+
+    private void classify(TwoCores cores, SparseRows x, int[] idx, int from, int count, int[] out, double[] scores) {
         checkClassify(count, out, scores);
         checkSparseCapable();
-        Tensor a1 = affines[0].forward(x, idx, from, count, false);
-        classifier().runFrom(a1, count, out, scores);
+        Tensor a1;
+        try (TwoCores.Scope bound = cores.bind()) { // the first layer's sparse product
+            a1 = affines[0].forward(x, idx, from, count, false);
+        }
+        classifier(cores).runFrom(a1, count, out, scores);
     }
 
     /**

@@ -1,15 +1,16 @@
 package org.grad4j.nn;
 
 import org.grad4j.tensor.Gemm;
-import org.grad4j.tensor.Halves;
 import org.grad4j.tensor.Rows;
 import org.grad4j.tensor.SparseProduct;
 import org.grad4j.tensor.SparseRows;
 import org.grad4j.tensor.Tensor;
+import org.grad4j.tensor.TwoCores;
 
 /**
  * One plain SGD step ({@code p -= lr * grad}) of a {@link FeedForwardNet} on a dense batch, in three
- * phases that each run on two cores ({@link Halves}):
+ * phases that each run on two cores, the calling thread and the {@link TwoCores} worker given to the
+ * constructor (owned by the caller, typically a training run):
  * <ol>
  *   <li>by input columns: each core writes its half of the batch's columns ({@link BatchColumns}) and
  *       multiplies them with its half of the rows of {@code W1}: {@code P_h = X[:, C_h] W1[C_h, :]};</li>
@@ -26,17 +27,18 @@ import org.grad4j.tensor.Tensor;
  *
  * <p>For a sparse input ({@link SparseRows}) phase 1 is the sparse product {@code X W1 + b1} and
  * phase 3 the sparse {@code dW1 = X^T dA1} (both split over two cores by {@link SparseProduct}),
- * followed by {@code W1 -= lr dW1} on two cores by rows of {@code W1}.
+ * followed by {@code W1 -= lr dW1} on two cores by rows of {@code W1}, all with the same worker.
  *
  * <p>The split points are fixed (the middle column, the middle row), so results do not depend on
  * which thread ran a half, nor on whether a second core is available (the caller then runs both
- * halves itself, in order). The weight gradients are summed half by half, so they differ from those
+ * halves itself, in order: so with {@link TwoCores#off()}, or while another thread holds the worker). The weight gradients are summed half by half, so they differ from those
  * of {@link FeedForwardNet#gradient} by rounding. Not thread-safe; allocates nothing once its
  * buffers exist for the batch size.
  */
-final class SgdStep implements Halves.Task {
+final class SgdStep implements TwoCores.Task {
 
     private final Affine[] affines;
+    private final TwoCores cores;
     private final boolean sigmoid;
     private final int layers;
 
@@ -69,8 +71,10 @@ final class SgdStep implements Halves.Task {
     private int[] t;
     private double lr;
 
-    SgdStep(Affine[] affines, Activation activation) {
+    /** A step over {@code affines} whose halves go to {@code cores} (not closed here). */
+    SgdStep(Affine[] affines, Activation activation, TwoCores cores) {
         this.affines = affines;
+        this.cores = cores;
         this.sigmoid = activation != Activation.RELU;
         this.layers = affines.length;
         for (int h = 0; h < 2; h++) {
@@ -132,7 +136,7 @@ final class SgdStep implements Halves.Task {
         checkLabels(t, count);
         buffers(count);
         if (sparse == null) {
-            sparse = new SparseProduct();
+            sparse = new SparseProduct(cores);
             dW1 = new double[affines[0].w().size()];
         }
         prepared = null;
@@ -206,8 +210,8 @@ final class SgdStep implements Halves.Task {
 
     private void phase(int p) {
         phase = p;
-        if (Halves.acquire()) {
-            Halves.run(this);
+        if (cores.acquire()) {
+            cores.run(this);
         } else {
             run(0);
             run(1);

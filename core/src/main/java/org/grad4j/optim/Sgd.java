@@ -1,6 +1,6 @@
 package org.grad4j.optim;
 
-import org.grad4j.tensor.Halves;
+import org.grad4j.tensor.TwoCores;
 
 /**
  * Stochastic gradient descent with optional momentum, Nesterov momentum and weight decay, with the
@@ -42,9 +42,11 @@ public final class Sgd extends AbstractOptimizer {
     }
 
     /**
-     * Plain SGD over at least this many weights is split over two cores ({@link Halves}): for the
-     * book's TwoLayerNet (39 760 weights) that halves the update's ~45 us, which streams W1 and dW1
-     * from outside the L2 cache.
+     * Plain SGD over at least this many weights is split over two cores, the worker bound to the
+     * calling thread ({@link TwoCores#current()}; a {@code Trainer} binds its run's worker during each
+     * step), each core updating half of every array: for the book's TwoLayerNet (39 760 weights) that
+     * halves the update's ~45 us, which streams W1 and dW1 from outside the L2 cache. Without a bound
+     * worker the update runs on the calling thread; the numbers are the same.
      */
     static final long PARALLEL_SIZE = 16_384;
 
@@ -85,9 +87,10 @@ public final class Sgd extends AbstractOptimizer {
             for (double[] p : params) {
                 total += p.length;
             }
-            if (total >= PARALLEL_SIZE && Halves.acquire()) {
+            TwoCores cores = total >= PARALLEL_SIZE ? TwoCores.current() : null;
+            if (cores != null && cores.acquire()) {
                 plain.set(params, grads, lr);
-                Halves.run(plain);
+                cores.run(plain);
             } else {
                 Plain.update(params, grads, lr, 0, 1);
             }
@@ -132,7 +135,7 @@ public final class Sgd extends AbstractOptimizer {
     }
 
     /** {@code p -= lr * g}, each array cut in two halves by index (reused; one update at a time). */
-    private static final class Plain implements Halves.Task {
+    private static final class Plain implements TwoCores.Task {
         private double[][] params;
         private double[][] grads;
         private double lr;

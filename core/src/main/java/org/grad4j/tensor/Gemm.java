@@ -26,11 +26,13 @@ public final class Gemm {
 
     /**
      * Products with at least this many multiply-adds are computed in two halves, by rows of {@code C}
-     * or by the inner dimension ({@link #K_SPLIT_RATIO}): on two cores ({@link Halves}, or a
-     * {@link TwoCores} of the caller's) when the second is free, otherwise both on the calling thread,
-     * one after the other, with the same BLAS calls, so the result is bit for bit the same either way (also with {@code GRAD4J_THREADS=1}, inside
-     * {@link Halves#alone}, or while another thread holds the worker). The (100x784)(784x50) products
-     * of a training step are 3.9 M.
+     * or by the inner dimension ({@link #K_SPLIT_RATIO}): on two cores (the {@link TwoCores} given, or
+     * bound to the thread) when the second is free, otherwise both on the calling thread, one after the
+     * other, with the same BLAS calls, so the result is bit for bit the same either way (also with
+     * {@code GRAD4J_THREADS=1}, without a worker, or while another thread holds it). Computing the
+     * product whole in the second case would sum in another order: concurrent callers sharing a
+     * worker would then get other roundings depending on which of them held it. The
+     * (100x784)(784x50) products of a training step are 3.9 M.
      */
     static final long PARALLEL_PRODUCT = 1_000_000;
 
@@ -82,14 +84,16 @@ public final class Gemm {
     }
 
     /**
-     * {@code c = alpha * op(a) * op(b) + beta * c}.
+     * {@code c = alpha * op(a) * op(b) + beta * c}, a large product's second half on the worker bound
+     * to the calling thread ({@link TwoCores#current()}: a {@code Trainer}'s during its steps), and on
+     * this thread when none is (the same bits either way).
      *
      * @throws IllegalArgumentException naming both shapes when the inner dimensions differ, or the
      *     shape of {@code c} and the expected one
      */
     public static void gemm(boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta,
             Tensor c) {
-        gemm(Halves.shared(), transA, transB, alpha, a, b, beta, c);
+        gemm(TwoCores.current(), transA, transB, alpha, a, b, beta, c);
     }
 
     /**
@@ -220,7 +224,7 @@ public final class Gemm {
      * The two halves of one product, by rows of {@code c} or by the inner dimension (then half 1 writes
      * {@link #part}, which the caller adds to {@code c}); one per thread, reused.
      */
-    private static final class Split implements Halves.Task {
+    private static final class Split implements TwoCores.Task {
         private boolean byK;
         private double[] part = new double[0];
         private boolean transA;

@@ -6,10 +6,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One-time start-up work of the kernels, done on a background thread while the program does
  * something else (typically: while a data set loads, which keeps one core busy and leaves the other
  * idle). The first training step otherwise pays for it: loading the native BLAS and netlib's
- * classes (about 70 ms), loading and linking the Vector API classes behind the sparse products
- * (each vector operation bootstraps a lambda on its first use), and starting the second core's
- * thread. It also calls the sparse kernels and the pixel conversion ({@link Pixels}) often enough
- * for the JIT to compile them early ({@link #REPEATS}). None of this changes any result.
+ * classes (about 70 ms), and loading and linking the Vector API classes behind the sparse products
+ * (each vector operation bootstraps a lambda on its first use). It also calls the sparse kernels and the pixel conversion ({@link Pixels}) often enough
+ * for the JIT to compile them early ({@link #REPEATS}). None of this changes any result. It computes
+ * on its own thread only, with no worker ({@link TwoCores#off()}): a training run that has begun
+ * meanwhile keeps its second core.
  *
  * <p>Call {@link #inBackground()} as early as possible; calling it again does nothing. A kernel used
  * before the preload reaches it simply does its own start-up, as it would without the preload (the
@@ -55,11 +56,12 @@ public final class Preload {
     /** As {@link #run()}, with the pixel conversion only when {@code pixels}. */
     static void run(boolean pixels) {
         try {
-            Halves.enabled(); // the BLAS library and the second core's thread
+            TwoCores none = TwoCores.off(); // also reads the process-wide setting, which loads the BLAS library
+            Blas.instance();
             Tensor a = Tensor.of(new double[] {0.5, -1.0, 2.0, 0.25}, 2, 2);
             Tensor c = Tensor.zeros(2, 2);
-            Gemm.gemm(false, false, 1.0, a, a, 0.0, c);
-            Gemm.gemm(true, false, 1.0, a, a, 0.0, c);
+            Gemm.gemm(none, false, false, 1.0, a, a, 0.0, c);
+            Gemm.gemm(none, true, false, 1.0, a, a, 0.0, c);
             Ops.softmaxRows(a, c, new double[2]);
             Ops.sigmoid(a, c);
             if (VectorApi.present()) {
@@ -68,17 +70,14 @@ public final class Preload {
                     SparseRows s = SparseRows.ofCodes(codes, 2, 3, Pixels.levels());
                     double[] w = new double[3 * n];
                     double[] out = new double[2 * n];
-                    SparseProduct p = new SparseProduct();
+                    SparseProduct p = new SparseProduct(none);
                     int[] inOrder = {0, 1};
                     int[] reversed = {1, 0};
-                    Runnable calls = () -> {
-                        for (int rep = 0; rep < REPEATS; rep++) {
-                            p.times(s, inOrder, 0, 2, w, n, null, out);
-                            p.transposeTimes(out, w);
-                            p.times(s, reversed, 0, 2, w, n, null, out, false);
-                        }
-                    };
-                    Halves.alone(calls); // the worker stays free for training steps that may have begun
+                    for (int rep = 0; rep < REPEATS; rep++) {
+                        p.times(s, inOrder, 0, 2, w, n, null, out);
+                        p.transposeTimes(out, w);
+                        p.times(s, reversed, 0, 2, w, n, null, out, false);
+                    }
                 }
                 if (pixels) {
                     byte[] px = new byte[2 * TIMED_PIXELS];
@@ -110,8 +109,8 @@ public final class Preload {
      * run them interpreted, a hundred times slower (on the MNIST sample the first steps took 0.3-0.6 s).
      * Without the hint they only reach the first tiers. On a few numbers (all zero) they add about
      * 90 ms to this background thread, mostly before the JIT's first tier compiles them. They run
-     * inside {@link Halves#alone}: the preload may still be going when training starts (on the MNIST
-     * sample, which loads in a fraction of a second), and the training steps need the worker.
+     * on this thread alone: the preload may still be going when training starts (on the MNIST
+     * sample, which loads in a fraction of a second), and the training steps need their worker.
      * Measured with {@code ./grad4j train --dataset mnist-sample --sampling replacement}, paired runs:
      * <ul>
      *   <li>60 calls on both threads against one: timed loop a median 0.87 and 0.94 of the time in two

@@ -17,8 +17,9 @@ package org.grad4j.tensor;
  * same whether one or two cores compute them. Products of at least {@link WideSparseKernels#MIN}
  * columns (the book's 50 hidden units) keep a whole row's sums in 13 registers
  * ({@link WideSparseKernels}), narrower ones work on windows of 28 ({@link SparseKernels}). Work is
- * split over two cores with {@link Halves} (or the {@link TwoCores} given to the constructor)
- * (by rows forward, by columns backward, balanced by nonzero count). Buffers are kept between calls:
+ * split over two cores, the {@link TwoCores} given to the constructor or, without one, the worker
+ * bound to the calling thread ({@link TwoCores#current()}), by rows forward and by columns backward,
+ * balanced by nonzero count; with no worker both halves run on the calling thread, with the same bits. Buffers are kept between calls:
  * nothing is allocated once warm. Not thread-safe.
  */
 public final class SparseProduct {
@@ -53,9 +54,12 @@ public final class SparseProduct {
     private byte[] code1 = new byte[0];
     private boolean ready;
 
-    /** Products whose second halves go to the JVM's shared worker ({@link Halves}) when it is free. */
+    /**
+     * Products whose second halves go to the worker bound to the calling thread at each call
+     * ({@link TwoCores#current()}), when it is free; on the calling thread alone when none is.
+     */
     public SparseProduct() {
-        this(Halves.shared());
+        this.cores = null;
     }
 
     /**
@@ -64,6 +68,10 @@ public final class SparseProduct {
      */
     public SparseProduct(TwoCores cores) {
         this.cores = java.util.Objects.requireNonNull(cores, "cores");
+    }
+
+    private TwoCores cores() {
+        return cores != null ? cores : TwoCores.current();
     }
 
     /**
@@ -152,6 +160,7 @@ public final class SparseProduct {
             java.util.Arrays.fill(cnt1, 0, x.cols(), 0);
         }
         task.forward(w, bias, out, forBackward);
+        TwoCores cores = cores();
         if (count > 1 && cores.acquire()) {
             cores.run(task);
         } else {
@@ -181,6 +190,7 @@ public final class SparseProduct {
                     + x.cols() + " x " + n);
         }
         task.backward(d, dW);
+        TwoCores cores = cores();
         if (cores.acquire()) {
             cores.run(task);
         } else {
@@ -242,7 +252,7 @@ public final class SparseProduct {
     }
 
     /** The halves of one product (reused; one product at a time). */
-    private final class Task implements Halves.Task {
+    private final class Task implements TwoCores.Task {
         private boolean backward;
         private boolean record;
         private double[] w;

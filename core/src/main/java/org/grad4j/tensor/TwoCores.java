@@ -6,11 +6,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A second core for the two halves of a computation, owned by whoever made it ({@link #start}), or
- * the JVM's shared one behind {@link Halves}: the calling thread does half 0 while one long-lived
- * worker thread does half 1. Used for the large matrix products of training, where
- * handing work to a general pool costs more than it saves: the worker spins between tasks that come
- * in quick succession (those of a training step) and otherwise sleeps until the caller wakes it.
+ * A second core for the two halves of a computation, owned by whoever made it ({@link #start}) and
+ * ended by its owner ({@link #close}): the calling thread does half 0 while one long-lived worker
+ * thread does half 1. Used for the large matrix products of training, where handing work to a
+ * general pool costs more than it saves: the worker spins between tasks that come in quick
+ * succession (those of a training step) and otherwise sleeps until the caller wakes it.
+ *
+ * <p>Who owns one: a {@code Trainer} run starts one when it begins and closes it when it ends; its
+ * plan (the fused step, the book's backprop, the autograd step), its optimizer's update and its
+ * evaluations use it, given to them when they are made or, for code that cannot take it as a
+ * parameter (autograd operations inside a module's {@code forward}, an optimizer's {@code step}),
+ * bound to the training thread for the duration of the step ({@link #bind}). Nothing is shared
+ * between owners: there is no JVM-wide worker. Code that is given none and runs outside a
+ * {@link #bind} scope ({@link #current()} is then {@link #off()}) computes both halves on its own
+ * thread, which gives the same bits.
  *
  * <p>Half 1 normally runs on the worker; but a caller that has finished half 0 and still finds half
  * 1 not started after {@link #STEAL_NANOS} does it itself (the worker is then descheduled: on a
@@ -22,9 +31,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>One computation at a time: when another thread holds the worker, or when splitting is off,
  * {@link #acquire()} returns false and the caller runs both halves itself, one after the other:
- * the kernels ({@link Gemm}, {@link SparseProduct}) split their work the same way in both cases, so
- * their results do not depend on which thread, if any, got the second core. Nothing is allocated
- * per task.
+ * the kernels ({@link Gemm}, {@link SparseProduct}, the fused step and evaluation of
+ * {@code org.grad4j.nn}, {@code Sgd}) split their work at the same places in both cases, so their
+ * results do not depend on which thread, if any, got the second core. Nothing is allocated per task.
  *
  * <p>On by default when the machine has at least two processors and the BLAS does not run its own
  * threads (netlib's Java kernel, or native OpenBLAS with {@code OPENBLAS_NUM_THREADS=1}, as the
@@ -32,6 +41,11 @@ import java.util.concurrent.locks.LockSupport;
  * off, {@code 2} forces it on.
  */
 public final class TwoCores implements AutoCloseable {
+
+    /** A computation in two parts; {@code run(0)} and {@code run(1)} may run at the same time. */
+    public interface Task {
+        void run(int half);
+    }
 
     /**
      * How long the idle worker spins before it sleeps ({@code -Dgrad4j.spin=NANOS}, default 200 us;
@@ -58,14 +72,18 @@ public final class TwoCores implements AutoCloseable {
      */
     private static final long WAIT_SPIN_NANOS = Long.getLong("grad4j.waitSpin", 300_000L);
 
-    /** The process-wide setting: whether new workers split at all. */
+    /** The process-wide setting (read once from the environment): whether new workers split at all. */
     static final boolean ENABLED = decide();
-    /** Whether the current thread is inside {@link Halves#alone}: it takes no worker, of any owner. */
-    static final ThreadLocal<Boolean> ALONE = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /** No worker: what {@link #current()} returns on a thread without a {@link #bind} scope. */
+    private static final TwoCores NONE = new TwoCores(false, null);
+
+    /** The worker bound to each thread by {@link #bind}, or null. */
+    private static final ThreadLocal<TwoCores> BOUND = new ThreadLocal<>();
 
     private final boolean enabled;
     private final AtomicBoolean busy = new AtomicBoolean();
-    private volatile Halves.Task task;
+    private volatile Task task;
     private volatile int posted;
     /** The last task whose half 1 a thread has taken; task {@code p} is free while this is {@code p - 1}. */
     private final AtomicInteger claimed = new AtomicInteger();
@@ -86,8 +104,7 @@ public final class TwoCores implements AutoCloseable {
 
     /**
      * A worker of one's own (a daemon thread named {@code name}), on when the process-wide setting
-     * is (see the class comment); {@link #close} ends its thread. For a plan that should not share
-     * the second core with other threads of the JVM.
+     * is (see the class comment); the caller owns it and ends its thread with {@link #close}.
      */
     public static TwoCores start(String name) {
         return new TwoCores(ENABLED, name);
@@ -96,6 +113,52 @@ public final class TwoCores implements AutoCloseable {
     /** No worker: every {@link #acquire()} fails, so the kernels given it compute both halves on the caller's thread. */
     public static TwoCores off() {
         return new TwoCores(false, null);
+    }
+
+    /**
+     * The worker bound to the calling thread by the innermost open {@link #bind} scope, else one that
+     * is {@link #off()}. What the kernels use when they are not given a worker ({@link Gemm#gemm(boolean,
+     * boolean, double, Tensor, Tensor, double, Tensor)}, {@code new SparseProduct()}, {@code Sgd.step},
+     * the book's layers).
+     */
+    public static TwoCores current() {
+        TwoCores c = BOUND.get();
+        return c != null ? c : NONE;
+    }
+
+    /**
+     * Binds this worker to the calling thread until the returned scope is closed (on the same
+     * thread, in a try-with-resources): meanwhile {@link #current()} returns it there, and only there.
+     * Scopes nest; closing one restores what was bound before. Binding does not start or end the
+     * worker: its owner still closes it.
+     * <pre>{@code
+     * try (TwoCores cores = TwoCores.start("my-run"); TwoCores.Scope s = cores.bind()) {
+     *     loss.forward(module.forward(x), t).backward();   // large products on two cores
+     * }
+     * }</pre>
+     */
+    public Scope bind() {
+        Scope s = new Scope(BOUND.get());
+        BOUND.set(this);
+        return s;
+    }
+
+    /** A {@link #bind} scope; {@link #close} restores the thread's previous binding. */
+    public static final class Scope implements AutoCloseable {
+        private final TwoCores previous;
+
+        private Scope(TwoCores previous) {
+            this.previous = previous;
+        }
+
+        @Override
+        public void close() {
+            if (previous == null) {
+                BOUND.remove();
+            } else {
+                BOUND.set(previous);
+            }
+        }
     }
 
     /** Whether computations are split over two threads at all. */
@@ -108,7 +171,7 @@ public final class TwoCores implements AutoCloseable {
      * in which case the caller computes both halves itself.
      */
     public boolean acquire() {
-        return enabled && !closed && !ALONE.get() && busy.compareAndSet(false, true);
+        return enabled && !closed && busy.compareAndSet(false, true);
     }
 
     /**
@@ -118,11 +181,10 @@ public final class TwoCores implements AutoCloseable {
      * and then does its half 1 itself. For work that
      * may as well be done on the second core while the first computes something small, such as
      * reading the next batch into cache. A hint: if splitting is off, or the next task runs on one
-     * thread, the job is dropped; so it is for a thread inside {@link Halves#alone}. Exceptions from the
-     * job are ignored.
+     * thread, the job is dropped. Exceptions from the job are ignored.
      */
     public void afterNextTask(Runnable job) {
-        if (enabled && !closed && !ALONE.get()) {
+        if (enabled && !closed) {
             afterwards = job;
         }
     }
@@ -132,7 +194,7 @@ public final class TwoCores implements AutoCloseable {
      * not started it by the time half 0 is done; returns when both are done and releases the worker.
      * Must follow a successful {@link #acquire()}.
      */
-    public void run(Halves.Task t) {
+    public void run(Task t) {
         try {
             failure = null;
             task = t;

@@ -4,10 +4,15 @@ import org.grad4j.autograd.NoGrad;
 import org.grad4j.data.Examples;
 import org.grad4j.nn.FeedForwardNet;
 import org.grad4j.nn.module.Module;
+import org.grad4j.tensor.TwoCores;
 
 /**
  * A model's outputs for rows of examples, as {@link StepPlanner#predictor} chose to compute them.
- * An instance keeps buffers: use one per thread.
+ * An instance keeps buffers: use one per thread. It computes on two cores with the {@link TwoCores}
+ * worker it was made with (owned by its maker, as a {@code Trainer} run owns its own), or, made
+ * without one, with the worker bound to the calling thread at each call ({@link TwoCores#current()}),
+ * which is none outside a {@link TwoCores#bind} scope: a service predicting from many threads, each
+ * with a predictor of its own, computes on each thread alone and shares nothing.
  */
 public interface Predictor {
 
@@ -21,19 +26,23 @@ public interface Predictor {
     final class Book implements Predictor {
         private final FeedForwardNet net;
         private final boolean sparse;
+        private final TwoCores cores;
 
-        Book(FeedForwardNet net, boolean sparse) {
+        /** With {@code cores}, or the thread's bound worker at each call when it is null. */
+        Book(FeedForwardNet net, boolean sparse, TwoCores cores) {
             this.net = net;
             this.sparse = sparse;
+            this.cores = cores;
         }
 
         @Override
         public void classify(Examples data, int[] idx, int count, int[] out) {
+            TwoCores c = cores != null ? cores : TwoCores.current();
             // each core takes blocks of its half of the rows through the network
             if (sparse) {
-                net.classify(data.images().sparse(), idx, 0, count, out);
+                net.classify(c, data.images().sparse(), idx, 0, count, out);
             } else {
-                net.classify((r0, r1, x) -> data.gatherFeatures(idx, r0, r1 - r0, x), count, out);
+                net.classify(c, (r0, r1, x) -> data.gatherFeatures(idx, r0, r1 - r0, x), count, out);
             }
         }
 
@@ -41,16 +50,22 @@ public interface Predictor {
         public double[] outputs(Examples data, int[] idx, int count) {
             double[] x = new double[count * data.features()];
             data.gatherFeatures(idx, 0, count, x);
-            return net.predict(org.grad4j.tensor.Tensor.of(x, count, data.features())).data().clone();
+            TwoCores c = cores != null ? cores : TwoCores.current();
+            try (TwoCores.Scope bound = c.bind()) {
+                return net.predict(org.grad4j.tensor.Tensor.of(x, count, data.features())).data().clone();
+            }
         }
     }
 
     /** The module's forward in evaluation mode (dropout off, running statistics), without gradients. */
     final class Generic implements Predictor {
         private final Module module;
+        private final TwoCores cores;
 
-        Generic(Module module) {
+        /** With {@code cores}, or the thread's bound worker at each call when it is null. */
+        Generic(Module module, TwoCores cores) {
             this.module = module;
+            this.cores = cores;
         }
 
         @Override
@@ -74,7 +89,8 @@ public interface Predictor {
             data.gatherFeatures(idx, 0, count, x);
             boolean training = module.isTraining();
             module.eval();
-            try (NoGrad g = new NoGrad()) {
+            TwoCores c = cores != null ? cores : TwoCores.current();
+            try (NoGrad g = new NoGrad(); TwoCores.Scope bound = c.bind()) {
                 return module.forward(org.grad4j.autograd.Tensor.wrap(x, count, data.features())).data().clone();
             } finally {
                 if (training) {

@@ -20,6 +20,7 @@ import org.grad4j.optim.ClipNorm;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.SparseRows;
 import org.grad4j.tensor.Tensor;
+import org.grad4j.tensor.TwoCores;
 
 /**
  * Chooses how a training step and an evaluation are computed. The book's fused kernels
@@ -37,6 +38,12 @@ import org.grad4j.tensor.Tensor;
  * tables of doubles, clipping) gets the generic autograd step, which is correct for any module;
  * {@link #refusal} says why a pattern was not accepted. Evaluation uses the {@code Classify} kernel
  * for the same module, loss and data pattern (any optimizer).
+ *
+ * <p>A plan computes on two cores with the {@link TwoCores} worker it is given, which its caller owns
+ * and closes ({@code Trainer} starts one per run): the fused step passes it to its kernels, the other
+ * plans bind it to the calling thread for the duration of each step ({@link TwoCores#bind}), so the
+ * products inside the module's {@code forward} and {@code backward} and the optimizer's update use it.
+ * Plans made without one compute on the calling thread alone, with the same results.
  */
 public final class StepPlanner {
 
@@ -145,8 +152,15 @@ public final class StepPlanner {
         }
     }
 
+    /** As {@link #plan(Module, Loss, Optimizer, Examples, TrainSettings, boolean, TwoCores)} on the calling thread alone. */
+    public static Plan plan(Module module, Loss loss, Optimizer optimizer, Examples train, TrainSettings s,
+            boolean sparse) {
+        return plan(module, loss, optimizer, train, s, sparse, TwoCores.off());
+    }
+
     /**
-     * The step for this combination: {@link Plan.Kind#FUSED_SGD} when {@link #refusal} is null
+     * The step for this combination, its second halves on {@code cores} (which the caller owns):
+     * {@link Plan.Kind#FUSED_SGD} when {@link #refusal} is null
      * (dense, or sparse when {@code sparse}), else for the book's networks (module, loss and data of
      * the fused pattern) {@link Plan.Kind#BOOK_NUMERICAL} with the numerical gradient and
      * {@link Plan.Kind#BOOK_BACKPROP} with any other optimizer or clipping, else {@link Plan.Kind#GENERIC}.
@@ -155,10 +169,10 @@ public final class StepPlanner {
      *     one, or the numerical gradient for a module that is not one of the book's networks
      */
     public static Plan plan(Module module, Loss loss, Optimizer optimizer, Examples train, TrainSettings s,
-            boolean sparse) {
+            boolean sparse, TwoCores cores) {
         String refused = refusal(module, loss, optimizer, train, s.gradient(), s.clipNorm());
         if (refused == null) {
-            return new Fused(module, book(module).net, optimizer, train, s.batch(), sparse);
+            return new Fused(module, book(module).net, optimizer, train, s.batch(), sparse, cores);
         }
         if (sparse) {
             throw new IllegalArgumentException("sparse input needs the fused SGD step, which is refused: " + refused);
@@ -168,17 +182,23 @@ public final class StepPlanner {
             if (notBook != null) {
                 throw new IllegalArgumentException("the numerical gradient needs one of the book's networks: " + notBook);
             }
-            return new BookGradient(module, book(module).net, optimizer, train, s, true);
+            return new BookGradient(module, book(module).net, optimizer, train, s, true, cores);
         }
         if (notBook == null) {
-            return new BookGradient(module, book(module).net, optimizer, train, s, false);
+            return new BookGradient(module, book(module).net, optimizer, train, s, false, cores);
         }
-        return generic(module, loss, optimizer, train, s);
+        return generic(module, loss, optimizer, train, s, cores);
     }
 
     /** The generic autograd step, whatever the module (the reference the other plans are tested against). */
     static Plan generic(Module module, Loss loss, Optimizer optimizer, Examples train, TrainSettings s) {
-        return new Generic(module, loss, optimizer, train, s.batch(), s.clipNorm());
+        return generic(module, loss, optimizer, train, s, TwoCores.off());
+    }
+
+    /** As {@link #generic(Module, Loss, Optimizer, Examples, TrainSettings)}, on two cores with {@code cores}. */
+    static Plan generic(Module module, Loss loss, Optimizer optimizer, Examples train, TrainSettings s,
+            TwoCores cores) {
+        return new Generic(module, loss, optimizer, train, s.batch(), s.clipNorm(), cores);
     }
 
     /**
@@ -205,9 +225,12 @@ public final class StepPlanner {
         private int turn;
         private final Set<String> unfilled;
         private final org.grad4j.autograd.Tensor[] params;
+        private final TwoCores cores;
 
-        Fused(Module module, FeedForwardNet net, Optimizer optimizer, Examples data, int batch, boolean sparse) {
+        Fused(Module module, FeedForwardNet net, Optimizer optimizer, Examples data, int batch, boolean sparse,
+                TwoCores cores) {
             this.net = net;
+            this.cores = cores;
             this.optimizer = optimizer;
             this.train = data.images();
             this.sparseTrain = sparse ? train.sparse() : null;
@@ -258,7 +281,7 @@ public final class StepPlanner {
             train.gatherLabels(idx, 0, count, t);
             double loss;
             if (sparseTrain != null) {
-                loss = net.sgdStep(sparseTrain, idx, 0, count, t, optimizer.lr());
+                loss = net.sgdStep(cores, sparseTrain, idx, 0, count, t, optimizer.lr());
             } else {
                 // the step also starts the next batch, which the previous step has already started for this one
                 Columns now = columns[turn];
@@ -267,7 +290,7 @@ public final class StepPlanner {
                 now.count = count;
                 System.arraycopy(next, 0, after.rows, 0, count);
                 after.count = count;
-                loss = net.sgdStep(now, after, x, t, optimizer.lr());
+                loss = net.sgdStep(cores, now, after, x, t, optimizer.lr());
                 turn ^= 1;
             }
             for (org.grad4j.autograd.Tensor p : params) {
@@ -303,10 +326,12 @@ public final class StepPlanner {
         private final double clipNorm;
         private final Set<String> unfilled;
         private final org.grad4j.autograd.Tensor[] moduleParams;
+        private final TwoCores cores;
 
         BookGradient(Module module, FeedForwardNet net, Optimizer optimizer, Examples train, TrainSettings s,
-                boolean numerical) {
+                boolean numerical, TwoCores cores) {
             this.numerical = numerical;
+            this.cores = cores;
             this.threads = s.threads();
             this.net = net;
             this.optimizer = optimizer;
@@ -358,14 +383,18 @@ public final class StepPlanner {
             train.gatherFeatures(idx, 0, count, xb.data());
             train.gatherLabels(idx, 0, count, tb);
             double loss;
-            if (numerical) {
-                net.numericalGradient(xb, tb, threads);
-                loss = net.loss(xb, tb);
-            } else {
-                loss = net.gradient(xb, tb);
+            try (TwoCores.Scope bound = cores.bind()) { // the layers' products and the optimizer's update
+                if (numerical) {
+                    net.numericalGradient(xb, tb, threads);
+                    loss = net.loss(xb, tb);
+                } else {
+                    loss = net.gradient(xb, tb);
+                }
+                if (Double.isFinite(loss)) {
+                    optimizer.step(params, clip(grads, clipNorm, clipped));
+                }
             }
             if (Double.isFinite(loss)) {
-                optimizer.step(params, clip(grads, clipNorm, clipped));
                 for (org.grad4j.autograd.Tensor p : moduleParams) {
                     p.bumpVersion();
                 }
@@ -418,9 +447,12 @@ public final class StepPlanner {
         private final double[] xd;
         private final double[] yd;
         private final int[] t;
+        private final TwoCores cores;
 
-        Generic(Module module, Loss loss, Optimizer optimizer, Examples train, int batch, double clipNorm) {
+        Generic(Module module, Loss loss, Optimizer optimizer, Examples train, int batch, double clipNorm,
+                TwoCores cores) {
             this.module = module;
+            this.cores = cores;
             this.loss = loss;
             this.optimizer = optimizer;
             this.train = train;
@@ -458,6 +490,12 @@ public final class StepPlanner {
 
         @Override
         public double step(int[] idx, int[] next, int count) {
+            try (TwoCores.Scope bound = cores.bind()) { // the products of forward and backward, the update
+                return autogradStep(idx, count);
+            }
+        }
+
+        private double autogradStep(int[] idx, int count) {
             double[] xb = count == batch ? xd : new double[count * train.features()];
             train.gatherFeatures(idx, 0, count, xb);
             org.grad4j.autograd.Tensor x = org.grad4j.autograd.Tensor.wrap(xb, count, train.features());
@@ -505,16 +543,26 @@ public final class StepPlanner {
     /**
      * How a split is evaluated: the book's {@code Classify} kernel over the module's arrays for the
      * fused pattern (module, loss, byte images; dense, or sparse when {@code sparse}), else the
-     * module's forward in evaluation mode without gradients.
+     * module's forward in evaluation mode without gradients. On two cores with the worker bound to
+     * the calling thread at each call ({@link TwoCores#current()}), so on that thread alone outside a
+     * {@link TwoCores#bind} scope.
      */
     public static Predictor predictor(Module module, Loss loss, Examples data, boolean sparse) {
+        return predictor(module, loss, data, sparse, null);
+    }
+
+    /**
+     * As {@link #predictor(Module, Loss, Examples, boolean)}, the second halves on {@code cores} (owned
+     * by the caller), or, when it is null, on the worker bound to the calling thread at each call.
+     */
+    public static Predictor predictor(Module module, Loss loss, Examples data, boolean sparse, TwoCores cores) {
         FeedForwardNet net = bookNet(module, loss, data);
-        return net != null ? new Predictor.Book(net, sparse) : new Predictor.Generic(module);
+        return net != null ? new Predictor.Book(net, sparse, cores) : new Predictor.Generic(module, cores);
     }
 
     /** The generic predictor, whatever the module (used for outputs other than classes). */
     static Predictor generic(Module module) {
-        return new Predictor.Generic(module);
+        return new Predictor.Generic(module, null);
     }
 
 }

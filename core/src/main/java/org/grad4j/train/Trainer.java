@@ -14,9 +14,9 @@ import org.grad4j.nn.module.Module;
 import org.grad4j.optim.ModuleOptimizer;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.optim.schedule.Schedule;
-import org.grad4j.tensor.Halves;
 import org.grad4j.tensor.SparseProduct;
 import org.grad4j.tensor.SparseRows;
+import org.grad4j.tensor.TwoCores;
 
 /**
  * Mini-batch gradient descent over any module, loss, optimizer and examples, as the book's
@@ -29,6 +29,12 @@ import org.grad4j.tensor.SparseRows;
  * {@link Plan#unfilledGradients()}, is that the modules' {@code grad} tensors are not filled), the
  * generic autograd step for everything else. This class does not look at which module, loss or
  * optimizer it was given.
+ *
+ * <p>Each {@link #run} owns a second core: it starts a {@link TwoCores} worker of its own when it
+ * begins and closes it when it ends (also when it fails); the plan's steps, the optimizer's update
+ * and the evaluations of that run use it, and nothing else does. Two runs on two threads never share
+ * a worker, and each computes the bits it computes alone. A trainer is not thread-safe: one run at
+ * a time.
  * <pre>{@code
  * Sequential net = Sequential.book(new Linear(5, 32, Init.std(0.5), rng), new Tanh(), new Linear(32, 1, Init.std(0.5), rng));
  * TrainResult r = new Trainer(net, new MSELoss(), new Adam(0.01), ds.train(), ds.test(), settings).run(TrainListener.NONE);
@@ -119,7 +125,10 @@ public final class Trainer {
         return this;
     }
 
-    /** The step {@link #run} takes, as {@link StepPlanner} chooses it for this trainer. */
+    /**
+     * The step {@link #run} takes, as {@link StepPlanner} chooses it for this trainer (this one on the
+     * calling thread alone: {@code run} gives its own plan the run's worker).
+     */
     public Plan plan() {
         return StepPlanner.plan(module, loss, optimizer, train, s, inputMode() == InputMode.SPARSE);
     }
@@ -193,14 +202,21 @@ public final class Trainer {
 
     /** Runs the training; throws {@link TrainingDivergedException} when the loss or weights stop being finite. */
     public TrainResult run(TrainListener listener) throws IOException {
+        // starting the worker's thread is not timed, as loading the data is not
+        try (TwoCores cores = TwoCores.start("grad4j-train")) {
+            return run(listener, cores);
+        }
+    }
+
+    private TrainResult run(TrainListener listener, TwoCores cores) throws IOException {
         int perEpoch = iterationsPerEpoch();
         int evalEvery = s.evalEvery() > 0 ? s.evalEvery() : perEpoch;
         boolean sparse = inputMode() == InputMode.SPARSE;
-        Steps steps = new Steps(sparse);
+        Steps steps = new Steps(sparse, cores);
         steps.skip(start); // the batches drawn before the checkpoint
         double[][] params = paramArrays();
         History h = history != null ? history : new History(s.iterations());
-        Evaluation eval = new Evaluation(StepPlanner.predictor(module, loss, train, sparse));
+        Evaluation eval = new Evaluation(StepPlanner.predictor(module, loss, train, sparse, cores));
         double baseLr = optimizer.lr();
         if (resumed != null && resumed.optimizer() != null) {
             optimizer.loadState(resumed.optimizer());
@@ -211,8 +227,6 @@ public final class Trainer {
         long stepNanos = 0;
         long evalNanos = 0;
         int lastCheckpoint = -1;
-        // loads the BLAS library and starts the second core's thread now, as loading the data is not timed either
-        Halves.enabled();
 
         for (int it = start; it < s.iterations(); it++) {
             long t0 = System.nanoTime();
@@ -274,9 +288,12 @@ public final class Trainer {
         return module.parameters().stream().map(org.grad4j.autograd.Tensor::data).toArray(double[][]::new);
     }
 
-    /** A fresh iteration source for this trainer's settings and {@link #inputMode()}, for {@link Warmup}. */
+    /**
+     * A fresh iteration source for this trainer's settings and {@link #inputMode()}, for {@link Warmup}:
+     * on the calling thread alone ({@link TwoCores#off()}), so that it takes no second core from a run.
+     */
     Steps steps() {
-        return new Steps(inputMode() == InputMode.SPARSE);
+        return new Steps(inputMode() == InputMode.SPARSE, TwoCores.off());
     }
 
     /**
@@ -291,8 +308,8 @@ public final class Trainer {
         private int[] ahead;
         private final Plan plan;
 
-        Steps(boolean sparse) {
-            this.plan = StepPlanner.plan(module, loss, optimizer, train, s, sparse);
+        Steps(boolean sparse, TwoCores cores) {
+            this.plan = StepPlanner.plan(module, loss, optimizer, train, s, sparse, cores);
         }
 
         /** Draws {@code n} batches without using them (before the first {@link #next()}). */

@@ -8,7 +8,6 @@ import org.grad4j.data.IdxLabels;
 import org.grad4j.nn.Network;
 import org.grad4j.nn.Parameter;
 import org.grad4j.optim.Optimizer;
-import org.grad4j.tensor.Halves;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -23,7 +22,8 @@ import org.grad4j.tensor.Tensor;
  * about half a second shorter, but loading got about as much longer, as the warm-up and the JIT
  * compiler compete with it, and the whole run took a median 1.05 of the time without (5 pairs). It
  * pays when loading waits for something else, such as a download. It touches nothing but the
- * spare network, the optimizer given to it and its own data; it stops by itself after
+ * spare network, the optimizer given to it and its own data, and computes on its own thread alone
+ * (no worker: the real run's second core stays the run's); it stops by itself after
  * {@link #MAX_STEPS} steps or {@link #MAX_NANOS} nanoseconds, or at the first loss that is not
  * finite.
  */
@@ -41,8 +41,7 @@ public final class Warmup implements AutoCloseable {
     private volatile Throwable failure;
 
     private Warmup(Network spare, Optimizer optimizer, TrainSettings settings, InputMode input, double density) {
-        this.thread = new Thread(() -> Halves.alone(() -> loop(spare, optimizer, settings, input, density)),
-                "grad4j-warmup");
+        this.thread = new Thread(() -> loop(spare, optimizer, settings, input, density), "grad4j-warmup");
         thread.setDaemon(true);
     }
 

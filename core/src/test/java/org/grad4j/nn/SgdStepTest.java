@@ -6,11 +6,22 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Random;
 import org.grad4j.optim.Sgd;
 import org.grad4j.tensor.Tensor;
+import org.grad4j.tensor.TwoCores;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@link FeedForwardNet#sgdStep}: the fused step against backprop followed by {@link Sgd#step}. */
 class SgdStepTest {
+
+    /** The second core of the tests that compare one and two cores. */
+    private static final TwoCores CORES = TwoCores.start("test-sgd-step");
+
+    @AfterAll
+    static void closeWorker() {
+        CORES.close();
+    }
+
 
     /**
      * The fused step rounds {@code W1 - lr * x^T dout} once per block instead of after the gradient,
@@ -108,12 +119,13 @@ class SgdStepTest {
             }
         };
         for (int step = 0; step < 3; step++) {
-            double lossTwo = two.sgdStep(source, t, 0.2);
-            FeedForwardNet single = one;
-            double[] lossOne = new double[1];
-            org.grad4j.tensor.Halves.alone(() -> lossOne[0] = single.sgdStep(source, t, 0.2));
-            double lossSelf = self.sgdStep(columns, filled, t, 0.2);
-            assertThat(lossOne[0]).isEqualTo(lossTwo);
+            double lossTwo = two.sgdStep(CORES, null, null, source, t, 0.2);
+            double lossOne = one.sgdStep(source, t, 0.2); // no worker bound to this thread: one core
+            double lossSelf;
+            try (TwoCores.Scope bound = CORES.bind()) {
+                lossSelf = self.sgdStep(columns, filled, t, 0.2);
+            }
+            assertThat(lossOne).isEqualTo(lossTwo);
             assertThat(lossSelf).isEqualTo(lossTwo);
             assertThat(filled.data()).containsExactly(source.data());
             for (int p = 0; p < two.paramArrays().length; p++) {

@@ -118,14 +118,20 @@ class GemmTest {
     @org.junit.jupiter.params.provider.CsvSource({"50, 100, 784, false, false", "100, 50, 784, true, false",
         "784, 50, 100, false, false", "784, 50, 100, false, true"})
     void theSumsDoNotDependOnWhetherTheSecondCoreIsFree(int m, int n, int k, boolean transA, boolean transB) {
-        // split by k (k >= 2m) or by rows; inside Halves.alone the worker cannot be taken
+        // split by k (k >= 2m) or by rows; a worker that is off is never taken, nor is any outside a bind scope
         java.util.Random rng = new java.util.Random(11);
         Tensor a = transA ? Tensor.randn(k, m, 1, rng) : Tensor.randn(m, k, 1, rng);
         Tensor b = transB ? Tensor.randn(n, k, 1, rng) : Tensor.randn(k, n, 1, rng);
         Tensor free = Tensor.randn(m, n, 1, new java.util.Random(3));
         Tensor busy = Tensor.copy(free);
-        Gemm.gemm(transA, transB, 0.5, a, b, 0.25, free);
-        Halves.alone(() -> Gemm.gemm(transA, transB, 0.5, a, b, 0.25, busy));
+        Tensor unbound = Tensor.copy(free);
+        try (TwoCores cores = TwoCores.start("test-gemm")) {
+            org.assertj.core.api.Assertions.assertThat(cores.enabled()).isTrue();
+            Gemm.gemm(cores, transA, transB, 0.5, a, b, 0.25, free);
+        }
+        Gemm.gemm(TwoCores.off(), transA, transB, 0.5, a, b, 0.25, busy);
+        Gemm.gemm(transA, transB, 0.5, a, b, 0.25, unbound);
         org.assertj.core.api.Assertions.assertThat(busy.data()).containsExactly(free.data());
+        org.assertj.core.api.Assertions.assertThat(unbound.data()).containsExactly(free.data());
     }
 }

@@ -15,16 +15,29 @@ import org.grad4j.nn.Activation;
 import org.grad4j.nn.FeedForwardNet;
 import org.grad4j.nn.Init;
 import org.grad4j.nn.MultiLayerNet;
+import org.grad4j.optim.Sgd;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kernels split over two cores ({@link Gemm}, {@link SparseProduct}) give the same bits whether the
- * second core took its half, another thread held it (so the caller computed both halves), or the caller
- * ran inside {@link Halves#alone} (the code path of {@code GRAD4J_THREADS=1}: every
- * {@link Halves#acquire()} fails), or was given a worker of its own or none ({@link TwoCores#off()});
- * and callers on several threads at once get the single-threaded answers.
+ * The kernels split over two cores ({@link Gemm}, {@link SparseProduct}, the fused step, {@code Sgd})
+ * give the same bits whether the second core took its half, another thread held it (so the caller
+ * computed both halves), or there was none ({@link TwoCores#off()}, the code path of
+ * {@code GRAD4J_THREADS=1}; or no worker bound to the thread); and callers on several threads at
+ * once sharing one worker get the single-threaded answers, also over hundreds of training steps.
+ * Before the products computed the same halves on one core, a caller that found the worker taken
+ * computed its product whole, in another summation order: two threads training at once on one
+ * worker then ended with other weights (the last test).
  */
 class ThreadAvailabilityTest {
+
+    /** The worker the tests share between their threads. */
+    private static final TwoCores SHARED = TwoCores.start("test-shared-worker");
+
+    @AfterAll
+    static void closeWorker() {
+        SHARED.close();
+    }
 
     private static final double[] LEVELS = new double[256];
 
@@ -85,7 +98,7 @@ class ThreadAvailabilityTest {
 
         /** Every product's output, in order, the second halves offered to the shared worker. */
         List<double[]> run() {
-            return run(Halves.shared());
+            return run(SHARED);
         }
 
         /** Every product's output, in order, the second halves offered to {@code cores}. */
@@ -97,7 +110,9 @@ class ThreadAvailabilityTest {
                 Tensor c = Tensor.copy(g[2]);
                 Gemm.gemm(cores, f[0], f[1], 0.5, g[0], g[1], 2.0, c);
                 outs.add(c.data());
-                outs.add(Gemm.matmul(f[0], f[1], g[0], g[1], null).data());
+                try (TwoCores.Scope bound = cores.bind()) {
+                    outs.add(Gemm.matmul(f[0], f[1], g[0], g[1], null).data());
+                }
             }
             if (SparseProduct.available()) {
                 SparseProduct p = new SparseProduct(cores);
@@ -127,9 +142,7 @@ class ThreadAvailabilityTest {
     }
 
     private static List<double[]> alone(Products p) {
-        List<List<double[]>> r = new ArrayList<>();
-        Halves.alone(() -> r.add(p.run()));
-        return r.get(0);
+        return p.run(TwoCores.off());
     }
 
     private static void assertSameBits(List<double[]> actual, List<double[]> expected, String how) {
@@ -146,15 +159,15 @@ class ThreadAvailabilityTest {
         }
     }
 
-    /** Runs {@code body} while another thread holds the worker (inside a {@link Halves#run} of its own). */
+    /** Runs {@code body} while another thread holds the shared worker (inside a {@link TwoCores#run} of its own). */
     private static <T> T whileBusy(Supplier<T> body) throws Exception {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread holder = new Thread(() -> {
             try {
-                assertThat(Halves.acquire()).isTrue();
-                Halves.run(half -> {
+                assertThat(SHARED.acquire()).isTrue();
+                SHARED.run(half -> {
                     if (half == 0) {
                         held.countDown();
                         try {
@@ -173,9 +186,9 @@ class ThreadAvailabilityTest {
         try {
             assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(failure.get()).isNull();
-            boolean free = Halves.acquire();
+            boolean free = SHARED.acquire();
             if (free) {
-                Halves.run(half -> { });
+                SHARED.run(half -> { });
             }
             assertThat(free).as("the worker is held by another thread").isFalse();
             return body.get();
@@ -187,7 +200,7 @@ class ThreadAvailabilityTest {
 
     @Test
     void twoCoresBusyAndAloneGiveTheSameBits() throws Exception {
-        assertThat(Halves.enabled()).isTrue(); // surefire runs with OPENBLAS_NUM_THREADS=1, as ./grad4j does
+        assertThat(SHARED.enabled()).isTrue(); // surefire runs with OPENBLAS_NUM_THREADS=1, as ./grad4j does
         Products p = new Products();
         List<double[]> single = alone(p);
         List<double[]> two = p.run();
@@ -197,6 +210,7 @@ class ThreadAvailabilityTest {
         try (TwoCores off = TwoCores.off()) {
             assertSameBits(p.run(off), single, "splitting off (as with GRAD4J_THREADS=1)");
         }
+        assertSameBits(p.run(TwoCores.current()), single, "no worker bound to the thread");
         try (TwoCores own = TwoCores.start("test-own-worker")) {
             assertSameBits(p.run(own), single, "a worker of its own");
             assertSameBits(whileBusy(() -> p.run(own)), single, "a worker of its own, the shared one held");
@@ -242,8 +256,8 @@ class ThreadAvailabilityTest {
         }
     }
 
-    /** Three dense and three sparse training steps of a 784-50-10 net through the public API. */
-    private static List<double[]> steps(Products p) {
+    /** Three dense and three sparse training steps of a 784-50-10 net through the public API, on {@code cores}. */
+    private static List<double[]> steps(Products p, TwoCores cores) {
         FeedForwardNet net = new MultiLayerNet(784, new int[] {50}, 10, Activation.RELU, Init.HE, new Random(5));
         Random rng = new Random(6);
         Tensor x = Tensor.randn(100, 784, 1, rng);
@@ -253,9 +267,9 @@ class ThreadAvailabilityTest {
         }
         List<double[]> outs = new ArrayList<>();
         for (int s = 0; s < 3; s++) {
-            outs.add(new double[] {net.sgdStep(x, t, 0.1)});
+            outs.add(new double[] {net.sgdStep(cores, null, null, x, t, 0.1)});
             if (SparseProduct.available()) {
-                outs.add(new double[] {net.sgdStep(p.x, p.idx, 0, 100, t, 0.1)});
+                outs.add(new double[] {net.sgdStep(cores, p.x, p.idx, 0, 100, t, 0.1)});
             }
         }
         for (double[] a : net.paramArrays()) {
@@ -267,9 +281,65 @@ class ThreadAvailabilityTest {
     @Test
     void trainingStepsGiveTheSameBitsWithTheWorkerFreeHeldOrAlone() throws Exception {
         Products p = new Products();
-        List<List<double[]>> single = new ArrayList<>();
-        Halves.alone(() -> single.add(steps(p)));
-        assertSameBits(steps(p), single.get(0), "second core free");
-        assertSameBits(whileBusy(() -> steps(p)), single.get(0), "second core held by another thread");
+        List<double[]> single = steps(p, TwoCores.off());
+        assertSameBits(steps(p, SHARED), single, "second core free");
+        assertSameBits(whileBusy(() -> steps(p, SHARED)), single, "second core held by another thread");
+    }
+
+    /** Steps of the book's backprop and {@link Sgd} (the two-core update) on a 784-50-10 net, with the thread's bound worker. */
+    private static List<double[]> backpropSteps(long seed, int steps) {
+        FeedForwardNet net = new MultiLayerNet(784, new int[] {50}, 10, Activation.RELU, Init.HE, new Random(5));
+        Random rng = new Random(seed);
+        Tensor x = Tensor.randn(50, 784, 1, rng); // (50x784)(784x50) is split by the inner dimension
+        int[] t = new int[50];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = rng.nextInt(10);
+        }
+        Sgd sgd = new Sgd(0.1);
+        List<double[]> outs = new ArrayList<>();
+        for (int s = 0; s < steps; s++) {
+            outs.add(new double[] {net.gradient(x, t)});
+            sgd.step(net.paramArrays(), net.gradArrays());
+        }
+        for (double[] a : net.paramArrays()) {
+            outs.add(a.clone());
+        }
+        return outs;
+    }
+
+    @Test
+    void twoThreadsTrainingAtOnceOnOneSharedWorkerGetTheSequentialWeights() throws Exception {
+        int steps = 150;
+        List<List<double[]>> sequential = List.of(backpropSteps(6, steps), backpropSteps(7, steps));
+        for (int round = 0; round < 4; round++) {
+            List<List<double[]>> got = new ArrayList<>(List.of(List.of(), List.of()));
+            List<AtomicReference<Throwable>> failures = List.of(new AtomicReference<>(), new AtomicReference<>());
+            CyclicBarrier start = new CyclicBarrier(2);
+            Thread[] threads = new Thread[2];
+            for (int k = 0; k < 2; k++) {
+                int id = k;
+                threads[k] = new Thread(() -> {
+                    try (TwoCores.Scope bound = SHARED.bind()) {
+                        start.await(10, TimeUnit.SECONDS);
+                        got.set(id, backpropSteps(6 + id, steps));
+                    } catch (Throwable e) {
+                        failures.get(id).set(e);
+                    }
+                }, "trainer-" + k);
+                threads[k].start();
+            }
+            for (Thread th : threads) {
+                th.join(60_000);
+                assertThat(th.isAlive()).as(th.getName() + " finished").isFalse();
+            }
+            for (AtomicReference<Throwable> f : failures) {
+                if (f.get() != null) {
+                    throw new AssertionError(f.get());
+                }
+            }
+            for (int k = 0; k < 2; k++) {
+                assertSameBits(got.get(k), sequential.get(k), "round " + round + ", thread " + k);
+            }
+        }
     }
 }

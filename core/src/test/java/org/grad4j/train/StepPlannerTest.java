@@ -30,6 +30,7 @@ import org.grad4j.optim.Adam;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.optim.Sgd;
 import org.grad4j.tensor.SparseProduct;
+import org.grad4j.tensor.TwoCores;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -104,9 +105,14 @@ class StepPlannerTest {
     }
 
     private static double[][] train(Sequential net, Optimizer opt, boolean sparse, Plan.Kind expected) {
+        return train(net, opt, sparse, expected, TwoCores.off());
+    }
+
+    /** {@link #STEPS} steps of the plan for {@code net}, its second halves on {@code cores}; the weights after them. */
+    private static double[][] train(Sequential net, Optimizer opt, boolean sparse, Plan.Kind expected, TwoCores cores) {
         TrainSettings s = TrainSettings.book().withSampling(Sampling.REPLACEMENT).withSeed(3);
-        Plan plan = expected == Plan.Kind.GENERIC ? StepPlanner.generic(net, new CrossEntropyLoss(), opt, train, s)
-                : StepPlanner.plan(net, new CrossEntropyLoss(), opt, train, s, sparse);
+        Plan plan = expected == Plan.Kind.GENERIC ? StepPlanner.generic(net, new CrossEntropyLoss(), opt, train, s, cores)
+                : StepPlanner.plan(net, new CrossEntropyLoss(), opt, train, s, sparse, cores);
         assertThat(plan.kind()).isEqualTo(expected);
         assertThat(plan.sparse()).isEqualTo(sparse);
         org.grad4j.data.BatchSampler sampler = new org.grad4j.data.BatchSampler(train.size(), 100, Sampling.REPLACEMENT, 3);
@@ -147,6 +153,35 @@ class StepPlannerTest {
         assertThat(fusedPlan.unfilledGradients()).containsExactlyElementsOf(fusedNet.namedParameters().keySet());
         assertThat(fusedNet.parameters()).allSatisfy(t -> assertThat(t.grad()).isNull());
         assertThat(genericNet.parameters()).allSatisfy(t -> assertThat(t.grad()).isNotNull());
+    }
+
+    static Stream<Arguments> everyKind() {
+        List<Arguments> out = new ArrayList<>();
+        for (boolean relu : new boolean[] {false, true}) {
+            out.add(Arguments.of(Plan.Kind.FUSED_SGD, relu, false));
+            if (SparseProduct.available()) {
+                out.add(Arguments.of(Plan.Kind.FUSED_SGD, relu, true));
+            }
+            out.add(Arguments.of(Plan.Kind.BOOK_BACKPROP, relu, false));
+            out.add(Arguments.of(Plan.Kind.GENERIC, relu, false));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}, relu {1}, sparse {2}")
+    @MethodSource("everyKind")
+    void everyPlanTrainsTheSameBitsOnTwoCoresAsOnOne(Plan.Kind kind, boolean relu, boolean sparse) {
+        // Sgd with PARALLEL_SIZE-sized arrays splits its update too; Adam exercises the book's backprop plan
+        java.util.function.Supplier<Optimizer> opt = () -> kind == Plan.Kind.BOOK_BACKPROP ? new Adam(0.001) : new Sgd(0.1);
+        double[][] one = train(book(new int[] {50}, relu, 7), opt.get(), sparse, kind, TwoCores.off());
+        double[][] two;
+        try (TwoCores cores = TwoCores.start("test-plan")) {
+            assertThat(cores.enabled()).isTrue();
+            two = train(book(new int[] {50}, relu, 7), opt.get(), sparse, kind, cores);
+        }
+        for (int p = 0; p < one.length; p++) {
+            assertThat(two[p]).as("parameter %d", p).containsExactly(one[p]);
+        }
     }
 
     static Stream<Arguments> refused() {

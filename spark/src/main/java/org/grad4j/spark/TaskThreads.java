@@ -1,24 +1,25 @@
 package org.grad4j.spark;
 
 import org.apache.spark.SparkEnv;
-import org.grad4j.tensor.Halves;
+import org.grad4j.tensor.TwoCores;
 
 /**
- * How a task computes on its executor: on two cores ({@link Halves}) only when it is the
- * executor's one task at a time; otherwise on its own thread ({@link Halves#alone}).
- *
- * <p>Several tasks in one JVM ({@code local[N]} with N &gt; 1, or executors with several cores)
- * would share the JVM's single Halves worker, and with it shared some runs of {@code sync} mode
- * ended with other weights than in-process (see docs/performance.md, "Training on Spark"); each task alone, they
- * all give the in-process weights.
+ * How a task computes on its executor: on two cores, with a {@link TwoCores} worker of the task's
+ * own (started for the task, bound to its thread while it computes, closed when it ends), only when
+ * it is the executor's one task at a time; otherwise on its own thread alone. Concurrent tasks of one
+ * JVM ({@code local[N]} with N &gt; 1, or executors with several cores) never share a worker, and
+ * each already has a core of its own. Either way a task computes the bits it would compute
+ * in-process.
  */
 final class TaskThreads {
     private TaskThreads() {}
 
     static void run(Runnable r) {
         if (concurrent()) {
-            Halves.alone(r);
-        } else {
+            r.run();
+            return;
+        }
+        try (TwoCores cores = TwoCores.start("grad4j-task"); TwoCores.Scope bound = cores.bind()) {
             r.run();
         }
     }
