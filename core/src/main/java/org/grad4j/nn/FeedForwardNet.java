@@ -256,8 +256,9 @@ public class FeedForwardNet implements Network {
 
     /**
      * One step of plain SGD on a batch, {@code p -= lr * grad} for every parameter, on two cores
-     * ({@link SgdStep}; the worker bound to the calling thread takes the second halves, or none): the same step as {@link #gradient(Tensor, int[])} followed by {@code Sgd.step}
-     * to rounding, with the first layer's update folded into its weight-gradient product (the product
+     * ({@link SgdStep}; the second halves on the worker bound to the calling thread, else on this
+     * one): the same step as {@link #gradient(Tensor, int[])} followed by {@code Sgd.step} to rounding,
+     * with the first layer's update folded into its weight-gradient product (the product
      * accumulates {@code -lr * x^T dA1} onto {@code W1} directly, as PyTorch's {@code addmm_} with
      * {@code alpha = -lr}). The weight gradients ({@link #gradArrays()}) are not computed; the bias
      * gradients are. Returns the loss before the step; when it is not finite (NaN or infinite)
