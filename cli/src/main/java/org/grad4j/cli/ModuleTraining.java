@@ -57,7 +57,7 @@ final class ModuleTraining {
 
     /** The data of a run; {@code features} names the feature columns (null for the IDX sets). */
     private record Data(String name, String source, Examples train, Examples test, Normalization normalization,
-                        List<String> features) {}
+                        List<String> features, String target) {}
 
     private Task task() {
         if (c.table.task == null) {
@@ -82,7 +82,7 @@ final class ModuleTraining {
             }
             Dataset ds = c.data.load(log);
             return new Data(ds.name(), ds.source(), SplitExamples.train(ds), SplitExamples.test(ds),
-                    Normalization.divide(ds.features(), 255), null);
+                    Normalization.divide(ds.features(), 255), null, null);
         }
         if (t.target == null) {
             throw new BadInputException("--data needs --target NAME|INDEX (the column to predict)");
@@ -102,7 +102,7 @@ final class ModuleTraining {
                     + " rows, --test-fraction " + Repr.of(fraction) + ")");
         }
         return new Data(t.data.getFileName().toString(), t.data.toString(), ds.train(), ds.test(), ds.normalization(),
-                ds.train().featureNames());
+                ds.train().featureNames(), ds.train().targetNames().get(0));
     }
 
     private String lossName(Task task) {
@@ -197,7 +197,7 @@ final class ModuleTraining {
         Optimizer optimizer = c.optim.create(rate);
         Data d = load(task, log);
         int outputs = task == Task.REGRESSION ? d.train.targetWidth() : d.train.classes();
-        Architecture arch = architecture(task, d.train.features(), outputs, lossName, d.normalization);
+        Architecture arch = architecture(task, d.train.features(), outputs, lossName, d.normalization).withTarget(d.target);
         Sequential net = Models.build(arch, c.model.init(), new Random(c.seed));
         if (c.init != null && !c.resume) {
             Models.loadInto(net, org.grad4j.io.Npz.read(c.init), c.init.toString());
