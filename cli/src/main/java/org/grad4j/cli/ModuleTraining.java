@@ -204,7 +204,8 @@ final class ModuleTraining {
         }
         Loss loss = Models.loss(lossName);
         int perEpoch = Math.max(d.train.size() / c.batch, 1);
-        int iterations = c.epochs != null ? c.epochs * perEpoch : c.iters != null ? c.iters : TrainCommand.BOOK_ITERATIONS;
+        int iterations = c.epochs != null ? c.epochs * perEpoch : c.iters != null ? c.iters
+                : mode == GradientMode.NUMERICAL ? TrainCommand.NUMERICAL_ITERATIONS : TrainCommand.BOOK_ITERATIONS;
         if (iterations < 1) {
             throw new BadInputException("--iters: must be at least 1, got " + iterations);
         }
