@@ -287,6 +287,25 @@ public final class History {
     }
 
     /**
+     * This history as the history of a {@code task} run: itself when it is one; else the same losses
+     * and evaluation iterations, with the scores carried over as the other task's scores (a
+     * regression checkpoint written before regression metrics were recorded kept R² where the
+     * accuracies are) and every other metric NaN.
+     */
+    History forTask(Task t) {
+        if (t == task) {
+            return this;
+        }
+        Map<Metric, double[]> v = new EnumMap<>(Metric.class);
+        boolean toRegression = t == Task.REGRESSION;
+        v.put(toRegression ? Metric.TRAIN_R2 : Metric.TRAIN_ACCURACY,
+                values(toRegression ? Metric.TRAIN_ACCURACY : Metric.TRAIN_R2));
+        v.put(toRegression ? Metric.TEST_R2 : Metric.TEST_ACCURACY,
+                values(toRegression ? Metric.TEST_ACCURACY : Metric.TEST_R2));
+        return of(t, loss(), evalIterations(), v, iterations);
+    }
+
+    /**
      * A history from recorded values (a run on a cluster records them on its driver): the loss of
      * every iteration, and the iteration, train and test accuracy of every evaluation. The arrays
      * are copied.

@@ -183,7 +183,7 @@ public final class Trainer {
                     + s.iterations() + " asked for");
         }
         this.start = state.iteration();
-        this.history = state.history();
+        this.history = state.history().forTask(train.task());
         this.resumed = state;
         this.used = null;
         return this;

@@ -143,4 +143,31 @@ class ResumeExactlyTest {
             assertThat(b.get(p).data()).as(p).containsExactly(a.get(p).data());
         }
     }
+
+    /** A regression checkpoint written before regression metrics were kept (R² in the accuracy arrays) still resumes. */
+    @org.junit.jupiter.api.Test
+    void aRegressionCheckpointWithoutItsMetricsResumesWithItsR2() throws Exception {
+        TableDataset ds = data();
+        TrainSettings s = TrainSettings.book().withIterations(40).withBatch(18).withSeed(5);
+        Path ckpt = dir.resolve("old.npz");
+        TrainResult first = new Trainer(net(), new MSELoss(), new Adam(0.01), ds.train(), ds.test(),
+                s.withIterations(20).withCheckpoint(ckpt, 20)).run(TrainListener.NONE);
+        var arrays = org.grad4j.io.Npz.read(ckpt);
+        for (History.Metric m : History.Metric.of(org.grad4j.data.Task.REGRESSION)) {
+            arrays.remove("grad4j_" + m.key());
+        }
+        arrays.put("grad4j_train_accuracy", org.grad4j.io.NdArray.vector(first.history().values(History.Metric.TRAIN_R2)));
+        arrays.put("grad4j_test_accuracy", org.grad4j.io.NdArray.vector(first.history().testR2()));
+        org.grad4j.io.Npz.write(ckpt, arrays);
+        Sequential resumed = net();
+        Checkpoint.State state = Checkpoint.readInto(ckpt, resumed);
+        History h = new Trainer(resumed, new MSELoss(), new Adam(0.01), ds.train(), ds.test(), s).resume(state)
+                .run(TrainListener.NONE).history();
+        assertThat(h.task()).isEqualTo(org.grad4j.data.Task.REGRESSION);
+        assertThat(h.evaluations()).isEqualTo(2 * first.history().evaluations());
+        assertThat(java.util.Arrays.copyOf(h.testR2(), first.history().evaluations()))
+                .containsExactly(first.history().testR2());
+        assertThat(h.testMse()[0]).as("not in the old checkpoint").isNaN();
+        assertThat(h.testMse()[h.evaluations() - 1]).isPositive();
+    }
 }
