@@ -214,8 +214,9 @@ public final class Trainer {
         }
         double epochLoss = 0;
         int epochCount = 0;
-        double[] before = start % perEpoch == 0 ? null : h.loss(); // the resumed epoch's losses so far, in order
-        for (int i = start - start % perEpoch; i < start; i++) {
+        // the resumed epoch's losses so far, in order (when the history holds the checkpoint's every loss)
+        double[] before = start % perEpoch == 0 || h.iterations() != start ? new double[0] : h.loss();
+        for (int i = start - start % perEpoch; i < before.length; i++) {
             epochLoss += before[i];
             epochCount++;
         }
