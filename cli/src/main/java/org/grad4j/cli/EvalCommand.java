@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Accuracy of saved weights (W1, b1, W2, b2, ... in a NumPy .npz) on a data set.", "",
-            "Example: grad4j eval --model model.npz --dataset fashion-mnist"})
+        description = {"Accuracy of saved weights (W1, b1, W2, b2, ... in a NumPy .npz) on a data set or a CSV file.", "",
+            "On a CSV file a classifier prints its accuracy and confusion matrix, a regression its MSE, MAE and R².",
+            "Example: grad4j eval --model model.npz --dataset fashion-mnist",
+            "Example: grad4j eval --model model.npz --data test.csv --target price"})
 final class EvalCommand implements Callable<Integer> {
 
     @Spec
@@ -27,6 +29,14 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Option(names = "--data", paramLabel = "FILE.csv",
+            description = "Score on every row of this CSV file (a header row) instead of an IDX data set.")
+    Path csv;
+
+    @Option(names = "--target", paramLabel = "NAME|INDEX",
+            description = "The target column of --data (default: the column the model file records).")
+    String target;
+
     @Option(names = "--activation", defaultValue = "sigmoid", paramLabel = "A",
             description = "The hidden activation the weights were trained with: sigmoid (default) or relu.")
     String activation;
@@ -36,6 +46,13 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (csv != null) {
+            return new TableEvaluation(model, org.grad4j.io.SavedModel.load(model, ModelOptions.activation(activation)),
+                    csv, target).run(spec.commandLine().getOut(), json);
+        }
+        if (target != null) {
+            throw new BadInputException("--target needs --data FILE.csv");
+        }
         if (org.grad4j.io.SavedModel.recordsArchitecture(model)) {
             return recorded();
         }

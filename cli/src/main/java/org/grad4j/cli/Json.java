@@ -64,6 +64,10 @@ final class Json {
         return key(k).value(v);
     }
 
+    Json put(String k, int[][] v) {
+        return key(k).value(v);
+    }
+
     Json put(String k, List<String> v) {
         return key(k).value(v);
     }

@@ -28,6 +28,7 @@ import org.grad4j.nn.module.Sequential;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Blas;
 import org.grad4j.train.Checkpoint;
+import org.grad4j.train.Evaluation;
 import org.grad4j.train.GradientMode;
 import org.grad4j.train.History;
 import org.grad4j.train.Plan;
@@ -54,7 +55,9 @@ final class ModuleTraining {
         this.c = c;
     }
 
-    private record Data(String name, String source, Examples train, Examples test, Normalization normalization) {}
+    /** The data of a run; {@code features} names the feature columns (null for the IDX sets). */
+    private record Data(String name, String source, Examples train, Examples test, Normalization normalization,
+                        List<String> features, String target) {}
 
     private Task task() {
         if (c.table.task == null) {
@@ -79,7 +82,7 @@ final class ModuleTraining {
             }
             Dataset ds = c.data.load(log);
             return new Data(ds.name(), ds.source(), SplitExamples.train(ds), SplitExamples.test(ds),
-                    Normalization.divide(ds.features(), 255));
+                    Normalization.divide(ds.features(), 255), null, null);
         }
         if (t.target == null) {
             throw new BadInputException("--data needs --target NAME|INDEX (the column to predict)");
@@ -98,7 +101,8 @@ final class ModuleTraining {
             throw new BadInputException(t.data + ": the test split is empty (" + ds.train().size()
                     + " rows, --test-fraction " + Repr.of(fraction) + ")");
         }
-        return new Data(t.data.getFileName().toString(), t.data.toString(), ds.train(), ds.test(), ds.normalization());
+        return new Data(t.data.getFileName().toString(), t.data.toString(), ds.train(), ds.test(), ds.normalization(),
+                ds.train().featureNames(), ds.train().targetNames().get(0));
     }
 
     private String lossName(Task task) {
@@ -168,13 +172,13 @@ final class ModuleTraining {
             throw new BadInputException("--spark trains the book's networks on IDX images; it does not take --data, "
                     + "--dropout, --batchnorm, --loss, tanh or logistic models");
         }
-        new Outputs().add("--save", c.save).add("--checkpoint", c.checkpoint).add("--plot", c.plot);
+        new Outputs().add("--save", c.save).add("--checkpoint", c.checkpoint).add("--plot", c.plot)
+                .add("--report", c.report);
         if (c.plot != null) {
             Plots.checkFormat(c.plot);
         }
-        if (c.report != null) {
-            throw new BadInputException("--report: the HTML report is for the book's networks on IDX images; "
-                    + "it does not take --data, --dropout, --batchnorm, --loss, tanh or logistic models yet");
+        if (c.report != null && !c.report.toString().endsWith(".html")) {
+            throw new BadInputException("--report: expected a .html file, got '" + c.report + "'");
         }
         if (c.resume && c.checkpoint == null) {
             throw new BadInputException("--resume needs --checkpoint FILE.npz");
@@ -193,14 +197,15 @@ final class ModuleTraining {
         Optimizer optimizer = c.optim.create(rate);
         Data d = load(task, log);
         int outputs = task == Task.REGRESSION ? d.train.targetWidth() : d.train.classes();
-        Architecture arch = architecture(task, d.train.features(), outputs, lossName, d.normalization);
+        Architecture arch = architecture(task, d.train.features(), outputs, lossName, d.normalization).withTarget(d.target);
         Sequential net = Models.build(arch, c.model.init(), new Random(c.seed));
         if (c.init != null && !c.resume) {
             Models.loadInto(net, org.grad4j.io.Npz.read(c.init), c.init.toString());
         }
         Loss loss = Models.loss(lossName);
         int perEpoch = Math.max(d.train.size() / c.batch, 1);
-        int iterations = c.epochs != null ? c.epochs * perEpoch : c.iters != null ? c.iters : TrainCommand.BOOK_ITERATIONS;
+        int iterations = c.epochs != null ? c.epochs * perEpoch : c.iters != null ? c.iters
+                : mode == GradientMode.NUMERICAL ? TrainCommand.NUMERICAL_ITERATIONS : TrainCommand.BOOK_ITERATIONS;
         if (iterations < 1) {
             throw new BadInputException("--iters: must be at least 1, got " + iterations);
         }
@@ -254,6 +259,20 @@ final class ModuleTraining {
         if (c.plot != null) {
             Plots.write(Pictures.trainingCurves(r.history(), d.name + ": " + description), c.plot);
         }
+        if (c.report != null) {
+            Evaluation eval = new Evaluation(org.grad4j.train.StepPlanner.predictor(net, loss, d.train, false));
+            String[][] rows = {
+                {"dataset", d.name + " (" + d.train.size() + " train, " + d.test.size() + " test; " + d.source + ")"},
+                {"target", c.table.target == null ? "the IDX labels" : c.table.target},
+                {"model", description},
+                {"optimizer", c.optim.optimizer + ", lr " + Repr.of(rate)
+                        + (c.optim.schedule == null ? "" : ", schedule " + c.optim.schedule)},
+                {"iterations", iterations + " of batch " + c.batch + ", " + c.sampling + " sampling, seed " + c.seed},
+                {"step", plan.description()},
+                {"BLAS", Blas.description()},
+            };
+            new ModuleReport(d.name, arch, d.features, d.test, eval, r, description, rows).write(c.report);
+        }
         if (c.json) {
             stdout.println(json(d, description, r));
         } else {
@@ -269,7 +288,7 @@ final class ModuleTraining {
                 stdout.printf(Locale.ROOT, "result   train acc %.4f, test acc %.4f, final loss %.4f%n", r.trainAccuracy(),
                         r.testAccuracy(), r.finalLoss());
             }
-            for (Path p : new Path[] {c.save, c.plot}) {
+            for (Path p : new Path[] {c.save, c.plot, c.report}) {
                 if (p != null) {
                     stdout.println("wrote    " + p);
                 }
@@ -282,16 +301,21 @@ final class ModuleTraining {
         History h = r.history();
         boolean regression = r.task() == Task.REGRESSION;
         Json hist = Json.object().put("iteration", h.iterationNumbers()).put("loss", h.loss())
-                .put("epoch_iteration", h.evalIterations()).put(regression ? "train_r2" : "train_accuracy", h.trainAccuracy())
-                .put(regression ? "test_r2" : "test_accuracy", h.testAccuracy());
+                .put("epoch_iteration", h.evalIterations());
+        for (History.Metric m : h.metrics()) {
+            hist.put(m.key(), h.values(m));
+        }
         Json j = Json.object().put("dataset", d.name).put("model", c.model.model()).put("architecture", description)
                 .put("task", r.task().name().toLowerCase(Locale.ROOT))
                 .put("iterations", r.iterations()).put("seconds", r.seconds()).put("eval_seconds", r.evalSeconds())
                 .put("warmup_steps", 0);
         if (regression) {
+            int last = h.evaluations() - 1;
             j.putNull("train_accuracy").putNull("test_accuracy").put("train_r2", r.trainAccuracy())
                     .put("test_mse", r.testRegression().mse()).put("test_mae", r.testRegression().mae())
-                    .put("test_r2", r.testRegression().r2());
+                    .put("test_r2", r.testRegression().r2())
+                    .put("train_mse", h.values(History.Metric.TRAIN_MSE)[last])
+                    .put("train_mae", h.values(History.Metric.TRAIN_MAE)[last]);
         } else {
             j.put("train_accuracy", r.trainAccuracy()).put("test_accuracy", r.testAccuracy());
         }

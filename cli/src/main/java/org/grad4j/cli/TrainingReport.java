@@ -56,10 +56,7 @@ final class TrainingReport {
             }
         }
         StringBuilder h = new StringBuilder(1 << 20);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>grad4j training report: ")
-                .append(esc(ds.name())).append("</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;"
-                        + "color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 10px;text-align:left}"
-                        + "img{max-width:100%}h1{font-size:1.6em}</style></head><body>\n");
+        head(h, ds.name());
         h.append("<h1>grad4j training report</h1>\n<p>").append(esc(description)).append(" on ").append(esc(ds.name()))
                 .append("</p>\n<h2>Settings</h2>\n<table>\n");
         for (String[] row : settings) {
@@ -88,11 +85,19 @@ final class TrainingReport {
         AtomicFile.write(file, bytes);
     }
 
-    private static void row(StringBuilder h, String k, String v) {
+    /** The page's head and the start of its body, titled by the data set's name. */
+    static void head(StringBuilder h, String name) {
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>grad4j training report: ")
+                .append(esc(name)).append("</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;"
+                        + "color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 10px;text-align:left}"
+                        + "img{max-width:100%}h1{font-size:1.6em}</style></head><body>\n");
+    }
+
+    static void row(StringBuilder h, String k, String v) {
         h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>\n");
     }
 
-    private static void img(StringBuilder h, Chart c, int w, int ht, String alt) {
+    static void img(StringBuilder h, Chart c, int w, int ht, String alt) {
         h.append("<p><img alt=\"").append(esc(alt)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(c.png(w, ht))).append("\"></p>\n");
     }

@@ -31,15 +31,20 @@ import org.grad4j.data.Task;
  * cross-entropy). {@code activation} is the type of every activation layer, or {@code none} when
  * there is none (logistic regression). Normalisation: {@code {"kind":"none","features":F}},
  * {@code {"kind":"divide","features":F,"divisor":D}} or
- * {@code {"kind":"standardize","mean":[...],"std":[...]}} (see {@link Normalization}).
+ * {@code {"kind":"standardize","mean":[...],"std":[...]}} (see {@link Normalization}). A model
+ * trained on a table may also record the header name of its target column, {@code "target":"price"},
+ * so that {@code eval} finds it in a CSV file without being told; documents without it (written
+ * before, or by other programs) read as having none.
  *
  * @param task classification or regression
  * @param layers the layers, first to last
  * @param activation the hidden activation's type, or {@code none}
  * @param loss the loss's name
  * @param normalization applied to every input before the first layer
+ * @param target the header name of the target column the model was trained on, or null
  */
-public record Architecture(Task task, List<LayerSpec> layers, String activation, String loss, Normalization normalization) {
+public record Architecture(Task task, List<LayerSpec> layers, String activation, String loss, Normalization normalization,
+                           String target) {
 
     /** The {@code format} value of the document. */
     public static final String FORMAT = "grad4j-architecture";
@@ -54,9 +59,17 @@ public record Architecture(Task task, List<LayerSpec> layers, String activation,
     public static final Set<String> LOSSES = Set.of("cross-entropy", "mse", "bce");
 
     private static final Set<String> TOP_KEYS = Set.of("format", "version", "task", "layers", "activation", "loss",
-            "normalization");
+            "normalization", "target");
+
+    /** An architecture that records no target column. */
+    public Architecture(Task task, List<LayerSpec> layers, String activation, String loss, Normalization normalization) {
+        this(task, layers, activation, loss, normalization, null);
+    }
 
     public Architecture {
+        if (target != null && target.isEmpty()) {
+            throw new IllegalArgumentException("architecture: the target column's name is empty");
+        }
         layers = List.copyOf(layers);
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("architecture: no layers");
@@ -120,6 +133,11 @@ public record Architecture(Task task, List<LayerSpec> layers, String activation,
         return new Architecture(task, layers, sizes.length > 2 ? activation : "none", loss, normalization);
     }
 
+    /** The same architecture recording {@code column} (a header name, or null for none) as its target. */
+    public Architecture withTarget(String column) {
+        return new Architecture(task, layers, activation, loss, normalization, column);
+    }
+
     /** Inputs of the first layer. */
     public int inputs() {
         return layers.get(0).size("in");
@@ -153,6 +171,9 @@ public record Architecture(Task task, List<LayerSpec> layers, String activation,
         m.put("activation", activation);
         m.put("loss", loss);
         m.put("normalization", normalizationJson(normalization));
+        if (target != null) {
+            m.put("target", target);
+        }
         return Json.toString(m);
     }
 
@@ -199,7 +220,9 @@ public record Architecture(Task task, List<LayerSpec> layers, String activation,
             layers.add(LayerSpec.of(i + 1, t, options));
         }
         Normalization n = normalizationFromJson(object(m.get("normalization"), "'normalization'"));
-        return new Architecture(task, layers, text(m, "activation", "the document"), text(m, "loss", "the document"), n);
+        String target = m.containsKey("target") ? text(m, "target", "the document") : null;
+        return new Architecture(task, layers, text(m, "activation", "the document"), text(m, "loss", "the document"), n,
+                target);
     }
 
     private static Map<String, Object> normalizationJson(Normalization n) {

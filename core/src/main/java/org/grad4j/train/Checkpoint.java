@@ -15,36 +15,51 @@ import org.grad4j.nn.Network;
 /**
  * A training checkpoint: an {@code .npz} with the weights ({@code W1, b1, ...}, readable as a model
  * file) and the training state ({@code grad4j_iteration}, {@code grad4j_seed}, {@code grad4j_loss},
- * {@code grad4j_eval_iteration}, {@code grad4j_train_accuracy}, {@code grad4j_test_accuracy}).
- * Written atomically, so a process killed at any moment leaves the previous checkpoint intact.
- *
- * <p>Optimizer state (momentum, Adam's moments) is not stored: resuming is exact for plain SGD, the
- * book's optimizer, and restarts the state of the others.
+ * {@code grad4j_eval_iteration}, {@code grad4j_train_accuracy}, {@code grad4j_test_accuracy}, and for
+ * a regression run {@code grad4j_train_mse}, {@code grad4j_test_mse}, {@code grad4j_train_mae},
+ * {@code grad4j_test_mae}, {@code grad4j_train_r2}, {@code grad4j_test_r2}), the optimizer's state
+ * by parameter name ({@code grad4j_optim.exp_avg.W1}), the learning rate ({@code grad4j_lr}) and a
+ * stateful schedule's state by name ({@code grad4j_schedule.best}, see
+ * {@link org.grad4j.optim.schedule.Schedule#state()}). Written atomically, so a process killed at any
+ * moment leaves the previous checkpoint intact.
  */
 public final class Checkpoint {
     private Checkpoint() {}
 
-    /** What a checkpoint restores. */
     /**
      * What a checkpoint restores.
      *
      * @param optimizer the optimizer's {@link org.grad4j.optim.Optimizer#state()} in parameter
      *     order, or null when the checkpoint has none (written before optimizer state was kept)
      * @param lr the learning rate at the checkpoint (NaN when not recorded)
+     * @param schedule the schedule's {@link org.grad4j.optim.schedule.Schedule#state()}, empty when
+     *     the run had no stateful schedule (or the checkpoint predates schedule state)
      */
     public record State(FeedForwardNet net, int iteration, long seed, History history,
-                        Map<String, double[][]> optimizer, double lr) {
+                        Map<String, double[][]> optimizer, double lr, Map<String, Double> schedule) {
+
+        public State {
+            schedule = schedule == null ? Map.of() : Map.copyOf(schedule);
+        }
+
+        public State(FeedForwardNet net, int iteration, long seed, History history,
+                     Map<String, double[][]> optimizer, double lr) {
+            this(net, iteration, seed, history, optimizer, lr, Map.of());
+        }
 
         public State(FeedForwardNet net, int iteration, long seed, History history) {
             this(net, iteration, seed, history, null, Double.NaN);
         }
     }
 
+    /** The prefix of a schedule's state: {@code grad4j_schedule.best}. */
+    static final String SCHEDULE = "grad4j_schedule.";
+
     /** The prefix of the optimizer-state arrays: {@code grad4j_optim.exp_avg.W1}, {@code grad4j_optim.t}. */
     static final String OPTIM = "grad4j_optim.";
 
     static void write(Path file, org.grad4j.nn.module.Module net, int iteration, long seed, History h) throws IOException {
-        write(file, net, null, iteration, seed, h);
+        write(file, net, null, null, iteration, seed, h);
     }
 
     /** Whether a state slot holds one array per parameter (else it is a counter {@code {{t}}}; a 1-element model reads either way alike). */
@@ -64,10 +79,11 @@ public final class Checkpoint {
     /**
      * Writes the module's parameters and buffers, the history, and the optimizer's state by
      * parameter name ({@code names} in the optimizer's positional order): slot {@code s} of
-     * parameter {@code W1} as {@code grad4j_optim.s.W1}, a counter as {@code grad4j_optim.t}.
+     * parameter {@code W1} as {@code grad4j_optim.s.W1}, a counter as {@code grad4j_optim.t}; and the
+     * state of {@code schedule} (null for none) as {@code grad4j_schedule.NAME}.
      */
-    static void write(Path file, org.grad4j.nn.module.Module net, org.grad4j.optim.Optimizer optimizer, int iteration,
-            long seed, History h) throws IOException {
+    static void write(Path file, org.grad4j.nn.module.Module net, org.grad4j.optim.Optimizer optimizer,
+            org.grad4j.optim.schedule.Schedule schedule, int iteration, long seed, History h) throws IOException {
         Map<String, NdArray> extra = new LinkedHashMap<>();
         if (optimizer != null) {
             java.util.List<String> names = new java.util.ArrayList<>(net.namedParameters().keySet());
@@ -91,6 +107,16 @@ public final class Checkpoint {
         extra.put("grad4j_eval_iteration", NdArray.vector(toDouble(h.evalIterations())));
         extra.put("grad4j_train_accuracy", NdArray.vector(h.trainAccuracy()));
         extra.put("grad4j_test_accuracy", NdArray.vector(h.testAccuracy()));
+        if (h.task() == org.grad4j.data.Task.REGRESSION) {
+            for (History.Metric m : h.metrics()) {
+                extra.put("grad4j_" + m.key(), NdArray.vector(h.values(m)));
+            }
+        }
+        if (schedule != null) {
+            for (var e : schedule.state().entrySet()) {
+                extra.put(SCHEDULE + e.getKey(), NdArray.vector(new double[] {e.getValue()}));
+            }
+        }
         ModelFile.save(file, net, extra);
     }
 
@@ -147,8 +173,14 @@ public final class Checkpoint {
             }
         }
         NdArray lr = a.get("grad4j_lr");
+        Map<String, Double> schedule = new LinkedHashMap<>();
+        for (var e : a.entrySet()) {
+            if (e.getKey().startsWith(SCHEDULE)) {
+                schedule.put(e.getKey().substring(SCHEDULE.length()), scalar(file.toString(), a, e.getKey()));
+            }
+        }
         return new State(s.net(), s.iteration(), s.seed(), s.history(), lr == null ? null : optim,
-                lr == null ? Double.NaN : lr.data()[0]);
+                lr == null ? Double.NaN : lr.data()[0], schedule);
     }
 
     private static State history(Path file, Map<String, NdArray> a) {
@@ -169,7 +201,25 @@ public final class Checkpoint {
         for (int i = 0; i < ev.length; i++) {
             evi[i] = (int) ev[i];
         }
-        History h = History.of(loss, evi, a.get("grad4j_train_accuracy").data(), a.get("grad4j_test_accuracy").data(), iteration);
+        History h;
+        if (a.containsKey("grad4j_" + History.Metric.TEST_MSE.key())) {
+            Map<History.Metric, double[]> values = new java.util.EnumMap<>(History.Metric.class);
+            for (History.Metric m : History.Metric.of(org.grad4j.data.Task.REGRESSION)) {
+                NdArray v = a.get("grad4j_" + m.key());
+                if (v == null) {
+                    throw new IllegalArgumentException(file + ": a regression checkpoint without grad4j_" + m.key());
+                }
+                values.put(m, v.data());
+            }
+            try {
+                h = History.of(org.grad4j.data.Task.REGRESSION, loss, evi, values, iteration);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            }
+        } else {
+            h = History.of(loss, evi, a.get("grad4j_train_accuracy").data(), a.get("grad4j_test_accuracy").data(),
+                    iteration);
+        }
         return new State(null, iteration, seed, h);
     }
 

@@ -121,6 +121,19 @@ public final class Evaluation {
         };
     }
 
+    /**
+     * Scores the whole training and test sets and records them in {@code h} as evaluation at
+     * {@code iteration}: the accuracies for classification, MSE, MAE and R² for regression (NaN for
+     * an empty set).
+     */
+    void record(History h, int iteration, Examples train, Examples test) {
+        switch (train.task()) {
+            case CLASSIFICATION -> h.addEvaluation(iteration, score(train), score(test));
+            case REGRESSION -> h.addEvaluation(iteration, train.size() == 0 ? null : regression(train),
+                    test.size() == 0 ? null : regression(test));
+        }
+    }
+
     /** The predicted class of every example of {@code split} by one of the book's networks. */
     public int[] predictions(Network net, Split split) {
         int inputs = net.parameters().get(0).value().rows();

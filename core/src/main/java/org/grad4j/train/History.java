@@ -1,26 +1,85 @@
 package org.grad4j.train;
 
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.grad4j.data.Task;
 
 /**
- * The record of a training run: the loss of every iteration, and the train and test accuracy at
- * each evaluation (once per epoch by default, as the book). The loss array grows as the run
- * goes, by doubling from at most {@link #INITIAL_CAPACITY} entries: appending allocates only
- * O(log n) times, and a long run asked for does not reserve its whole history up front.
+ * The record of a training run: the loss of every iteration, and at each evaluation (once per
+ * epoch by default, as the book) the metrics of its task on the whole training and test sets:
+ * train and test accuracy for classification; train and test MSE, MAE and R²
+ * ({@link RegressionMetrics}) for regression. The loss array grows as the run goes, by doubling
+ * from at most {@link #INITIAL_CAPACITY} entries: appending allocates only O(log n) times, and a
+ * long run asked for does not reserve its whole history up front.
+ *
+ * <p>A metric that the task does not have (accuracy of a regression, R² of a classification)
+ * reads as NaN at every evaluation.
  */
 public final class History {
+
+    /** A metric recorded at each evaluation, with its JSON key and the label plots give it. */
+    public enum Metric {
+        TRAIN_ACCURACY("train_accuracy", "train accuracy"),
+        TEST_ACCURACY("test_accuracy", "test accuracy"),
+        TRAIN_MSE("train_mse", "train MSE"),
+        TEST_MSE("test_mse", "test MSE"),
+        TRAIN_MAE("train_mae", "train MAE"),
+        TEST_MAE("test_mae", "test MAE"),
+        TRAIN_R2("train_r2", "train R²"),
+        TEST_R2("test_r2", "test R²");
+
+        private final String key;
+        private final String label;
+
+        Metric(String key, String label) {
+            this.key = key;
+            this.label = label;
+        }
+
+        /** The JSON key and checkpoint suffix: {@code test_mse}. */
+        public String key() {
+            return key;
+        }
+
+        /** The label of a plot axis or legend: {@code test MSE}. */
+        public String label() {
+            return label;
+        }
+
+        /** The metrics a task records: accuracies for classification, MSE, MAE and R² for regression. */
+        public static List<Metric> of(Task task) {
+            return switch (task) {
+                case CLASSIFICATION -> List.of(TRAIN_ACCURACY, TEST_ACCURACY);
+                case REGRESSION -> List.of(TRAIN_MSE, TEST_MSE, TRAIN_MAE, TEST_MAE, TRAIN_R2, TEST_R2);
+            };
+        }
+    }
+
+    private static final Metric[] METRICS = Metric.values();
+
+    private final Task task;
     private double[] loss;
     private int iterations;
     private int[] evalIteration = new int[16];
-    private double[] trainAccuracy = new double[16];
-    private double[] testAccuracy = new double[16];
+    private final double[][] values = new double[METRICS.length][16];
     private int evaluations;
 
     /** Loss entries allocated up front at most (the book's 10 000 iterations fit). */
     static final int INITIAL_CAPACITY = 1 << 14;
 
-    /** @param capacity the iterations expected (only up to {@link #INITIAL_CAPACITY} are reserved) */
+    /** A classification history. @param capacity the iterations expected (only up to {@link #INITIAL_CAPACITY} are reserved) */
     public History(int capacity) {
+        this(capacity, Task.CLASSIFICATION);
+    }
+
+    /** The history of a run of {@code task}. @param capacity the iterations expected (only up to {@link #INITIAL_CAPACITY} are reserved) */
+    public History(int capacity, Task task) {
+        if (task == null) {
+            throw new IllegalArgumentException("History: task is required");
+        }
+        this.task = task;
         loss = new double[Math.max(Math.min(capacity, INITIAL_CAPACITY), 1)];
     }
 
@@ -31,17 +90,59 @@ public final class History {
         loss[iterations++] = l;
     }
 
+    /** Records a classification evaluation: the train and test accuracy. */
     void addEvaluation(int iteration, double train, double test) {
+        checkTask(Task.CLASSIFICATION);
+        int e = grow(iteration);
+        values[Metric.TRAIN_ACCURACY.ordinal()][e] = train;
+        values[Metric.TEST_ACCURACY.ordinal()][e] = test;
+    }
+
+    /** Records a regression evaluation: the train and test metrics (null for an empty set: NaN). */
+    void addEvaluation(int iteration, RegressionMetrics train, RegressionMetrics test) {
+        checkTask(Task.REGRESSION);
+        int e = grow(iteration);
+        put(e, Metric.TRAIN_MSE, Metric.TRAIN_MAE, Metric.TRAIN_R2, train);
+        put(e, Metric.TEST_MSE, Metric.TEST_MAE, Metric.TEST_R2, test);
+    }
+
+    private void put(int e, Metric mse, Metric mae, Metric r2, RegressionMetrics m) {
+        values[mse.ordinal()][e] = m == null ? Double.NaN : m.mse();
+        values[mae.ordinal()][e] = m == null ? Double.NaN : m.mae();
+        values[r2.ordinal()][e] = m == null ? Double.NaN : m.r2();
+    }
+
+    private void checkTask(Task t) {
+        if (task != t) {
+            throw new IllegalStateException("History: a " + t.id() + " evaluation in the history of a " + task.id()
+                    + " run");
+        }
+    }
+
+    /** Makes room for one more evaluation (every metric NaN) at {@code iteration}; returns its index. */
+    private int grow(int iteration) {
         if (evaluations == evalIteration.length) {
             int n = evaluations * 2;
             evalIteration = Arrays.copyOf(evalIteration, n);
-            trainAccuracy = Arrays.copyOf(trainAccuracy, n);
-            testAccuracy = Arrays.copyOf(testAccuracy, n);
+            for (int m = 0; m < values.length; m++) {
+                values[m] = Arrays.copyOf(values[m], n);
+            }
         }
         evalIteration[evaluations] = iteration;
-        trainAccuracy[evaluations] = train;
-        testAccuracy[evaluations] = test;
-        evaluations++;
+        for (double[] v : values) {
+            v[evaluations] = Double.NaN;
+        }
+        return evaluations++;
+    }
+
+    /** Classification or regression: which metrics are recorded. */
+    public Task task() {
+        return task;
+    }
+
+    /** The metrics this history's task records ({@link Metric#of}). */
+    public List<Metric> metrics() {
+        return Metric.of(task);
     }
 
     /** Number of iterations recorded. */
@@ -68,12 +169,54 @@ public final class History {
         return Arrays.copyOf(evalIteration, evaluations);
     }
 
-    public double[] trainAccuracy() {
-        return Arrays.copyOf(trainAccuracy, evaluations);
+    /** {@code metric} at each evaluation (a copy; NaN throughout for a metric of the other task). */
+    public double[] values(Metric metric) {
+        return Arrays.copyOf(values[metric.ordinal()], evaluations);
     }
 
+    /** The accuracy on the training split at each evaluation (NaN for regression). */
+    public double[] trainAccuracy() {
+        return values(Metric.TRAIN_ACCURACY);
+    }
+
+    /** The accuracy on the test split at each evaluation (NaN for regression). */
     public double[] testAccuracy() {
-        return Arrays.copyOf(testAccuracy, evaluations);
+        return values(Metric.TEST_ACCURACY);
+    }
+
+    /** The mean squared error on the test split at each evaluation (NaN for classification). */
+    public double[] testMse() {
+        return values(Metric.TEST_MSE);
+    }
+
+    /** The mean absolute error on the test split at each evaluation (NaN for classification). */
+    public double[] testMae() {
+        return values(Metric.TEST_MAE);
+    }
+
+    /** R² on the test split at each evaluation (NaN for classification). */
+    public double[] testR2() {
+        return values(Metric.TEST_R2);
+    }
+
+    /**
+     * The score of evaluation {@code e} on the training split that a run reports in one number:
+     * its accuracy for classification, its R² for regression.
+     */
+    public double trainScore(int e) {
+        return score(e, task == Task.CLASSIFICATION ? Metric.TRAIN_ACCURACY : Metric.TRAIN_R2);
+    }
+
+    /** As {@link #trainScore}, on the test split. */
+    public double testScore(int e) {
+        return score(e, task == Task.CLASSIFICATION ? Metric.TEST_ACCURACY : Metric.TEST_R2);
+    }
+
+    private double score(int e, Metric m) {
+        if (e < 0 || e >= evaluations) {
+            throw new IndexOutOfBoundsException("evaluation " + e + " of " + evaluations);
+        }
+        return values[m.ordinal()][e];
     }
 
     public int evaluations() {
@@ -111,16 +254,55 @@ public final class History {
                 recent, k, recent / loss[0]);
     }
 
-    /** Restores a history (from a checkpoint). */
+    /** Restores a classification history (from a checkpoint). */
     static History of(double[] loss, int[] evalIteration, double[] train, double[] test, int capacity) {
-        History h = new History(Math.max(capacity, loss.length));
+        Map<Metric, double[]> v = new EnumMap<>(Metric.class);
+        v.put(Metric.TRAIN_ACCURACY, train);
+        v.put(Metric.TEST_ACCURACY, test);
+        return of(Task.CLASSIFICATION, loss, evalIteration, v, capacity);
+    }
+
+    /**
+     * Restores a history of {@code task} (from a checkpoint): {@code values} holds, for each metric
+     * of the task, one value per evaluation; metrics not given are NaN.
+     */
+    static History of(Task task, double[] loss, int[] evalIteration, Map<Metric, double[]> values, int capacity) {
+        for (var e : values.entrySet()) {
+            if (e.getValue().length != evalIteration.length) {
+                throw new IllegalArgumentException("History.of: " + evalIteration.length + " evaluation iterations but "
+                        + e.getValue().length + " values of " + e.getKey().key());
+            }
+        }
+        History h = new History(Math.max(capacity, loss.length), task);
         for (double l : loss) {
             h.addLoss(l);
         }
         for (int i = 0; i < evalIteration.length; i++) {
-            h.addEvaluation(evalIteration[i], train[i], test[i]);
+            int e = h.grow(evalIteration[i]);
+            for (var m : values.entrySet()) {
+                h.values[m.getKey().ordinal()][e] = m.getValue()[i];
+            }
         }
         return h;
+    }
+
+    /**
+     * This history as the history of a {@code task} run: itself when it is one; else the same losses
+     * and evaluation iterations, with the scores carried over as the other task's scores (a
+     * regression checkpoint written before regression metrics were recorded kept R² where the
+     * accuracies are) and every other metric NaN.
+     */
+    History forTask(Task t) {
+        if (t == task) {
+            return this;
+        }
+        Map<Metric, double[]> v = new EnumMap<>(Metric.class);
+        boolean toRegression = t == Task.REGRESSION;
+        v.put(toRegression ? Metric.TRAIN_R2 : Metric.TRAIN_ACCURACY,
+                values(toRegression ? Metric.TRAIN_ACCURACY : Metric.TRAIN_R2));
+        v.put(toRegression ? Metric.TEST_R2 : Metric.TEST_ACCURACY,
+                values(toRegression ? Metric.TEST_ACCURACY : Metric.TEST_R2));
+        return of(t, loss(), evalIterations(), v, iterations);
     }
 
     /**
@@ -133,13 +315,6 @@ public final class History {
             throw new IllegalArgumentException("History.of: " + evalIterations.length + " evaluation iterations, "
                     + trainAccuracy.length + " train and " + testAccuracy.length + " test accuracies");
         }
-        History h = new History(loss.length);
-        for (double l : loss) {
-            h.addLoss(l);
-        }
-        for (int i = 0; i < evalIterations.length; i++) {
-            h.addEvaluation(evalIterations[i], trainAccuracy[i], testAccuracy[i]);
-        }
-        return h;
+        return of(loss, evalIterations, trainAccuracy, testAccuracy, loss.length);
     }
 }

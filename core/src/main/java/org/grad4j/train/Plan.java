@@ -19,7 +19,9 @@ public interface Plan {
         /** The book's numerical gradient ({@code FeedForwardNet.numericalGradient}) and the optimizer. */
         BOOK_NUMERICAL,
         /** Autograd: {@code loss.forward(module.forward(x), target).backward()}, clipping, the optimizer. */
-        GENERIC
+        GENERIC,
+        /** Central differences of the loss over every parameter of any other module ({@code NumericalStep}), the optimizer. */
+        NUMERICAL
     }
 
     Kind kind();
@@ -32,7 +34,7 @@ public interface Plan {
      * {@link Kind#FUSED_SGD} every parameter (the fused step keeps its gradients in buffers of its own,
      * the first layer's weight gradient is not even formed: its update is folded into the product).
      * {@link Kind#BOOK_BACKPROP} and {@link Kind#BOOK_NUMERICAL} too (their gradients are in the book's
-     * network's buffers). Empty for {@link Kind#GENERIC}, which leaves every gradient in {@code grad()}.
+     * network's buffers), and {@link Kind#NUMERICAL} (its gradients are in buffers of its own). Empty for {@link Kind#GENERIC}, which leaves every gradient in {@code grad()}.
      */
     Set<String> unfilledGradients();
 

@@ -163,10 +163,11 @@ public final class StepPlanner {
      * {@link Plan.Kind#FUSED_SGD} when {@link #refusal} is null
      * (dense, or sparse when {@code sparse}), else for the book's networks (module, loss and data of
      * the fused pattern) {@link Plan.Kind#BOOK_NUMERICAL} with the numerical gradient and
-     * {@link Plan.Kind#BOOK_BACKPROP} with any other optimizer or clipping, else {@link Plan.Kind#GENERIC}.
+     * {@link Plan.Kind#BOOK_BACKPROP} with any other optimizer or clipping, else
+     * {@link Plan.Kind#NUMERICAL} with the numerical gradient and {@link Plan.Kind#GENERIC} otherwise.
      *
      * @throws IllegalArgumentException when {@code sparse} is asked for a step other than the fused
-     *     one, or the numerical gradient for a module that is not one of the book's networks
+     *     one, or the numerical gradient for a module whose forward is not deterministic (dropout)
      */
     public static Plan plan(Module module, Loss loss, Optimizer optimizer, Examples train, TrainSettings s,
             boolean sparse, TwoCores cores) {
@@ -180,7 +181,7 @@ public final class StepPlanner {
         String notBook = bookRefusal(module, loss, train);
         if (s.gradient() == GradientMode.NUMERICAL) {
             if (notBook != null) {
-                throw new IllegalArgumentException("the numerical gradient needs one of the book's networks: " + notBook);
+                return new NumericalStep(module, loss, optimizer, train, s.clipNorm(), cores);
             }
             return new BookGradient(module, book(module).net, optimizer, train, s, true, cores);
         }

@@ -6,7 +6,10 @@ public interface TrainListener {
     /** After each iteration (0-based {@code iteration}) with the mini-batch loss. */
     default void iteration(int iteration, int total, double loss) {}
 
-    /** After each accuracy evaluation. */
+    /**
+     * After each evaluation, with the scores {@link History#trainScore} gives: the accuracies for
+     * classification, R² for regression (the history holds the other metrics).
+     */
     default void evaluated(int iteration, int epoch, double trainAccuracy, double testAccuracy) {}
 
     /** After a checkpoint was written. */

@@ -22,7 +22,8 @@ import org.grad4j.tensor.TwoCores;
  * Mini-batch gradient descent over any module, loss, optimizer and examples, as the book's
  * {@code train_neuralnet.py}: per iteration, draw a batch, take the gradient of the loss, and let
  * the optimizer update the parameters in place; every epoch ({@code train size / batch} iterations)
- * score the whole training and test sets (accuracy for classification, R² for regression).
+ * score the whole training and test sets (accuracy for classification; MSE, MAE and R² for
+ * regression, recorded in the {@link History}).
  *
  * <p>How a step and an evaluation are computed is {@link StepPlanner}'s choice, made once per run:
  * the book's fused two-core SGD step for the exact pattern it implements (its contract, in
@@ -179,9 +180,11 @@ public final class Trainer {
     }
 
     /**
-     * Continues from a checkpoint's iteration, history and (when it has them) optimizer state and
-     * learning rate; its weights must already be in the module. The batches drawn before the
-     * checkpoint are drawn again from the seed, so the sampler continues where it was.
+     * Continues from a checkpoint's iteration, history and (when it has them) optimizer state,
+     * learning rate and {@link #schedule} state; its weights must already be in the module. The
+     * batches drawn before the checkpoint are drawn again from the seed, so the sampler continues
+     * where it was, and the losses of the epoch under way are taken from the history, so the
+     * schedule sees the same epoch mean.
      */
     public Trainer resume(Checkpoint.State state) {
         if (state.iteration() > s.iterations()) {
@@ -189,7 +192,7 @@ public final class Trainer {
                     + s.iterations() + " asked for");
         }
         this.start = state.iteration();
-        this.history = state.history();
+        this.history = state.history().forTask(train.task());
         this.resumed = state;
         this.used = null;
         return this;
@@ -215,15 +218,24 @@ public final class Trainer {
         Steps steps = new Steps(sparse, cores);
         steps.skip(start); // the batches drawn before the checkpoint
         double[][] params = paramArrays();
-        History h = history != null ? history : new History(s.iterations());
+        History h = history != null ? history : new History(s.iterations(), train.task());
         Evaluation eval = new Evaluation(StepPlanner.predictor(module, loss, train, sparse, cores));
         double baseLr = optimizer.lr();
         if (resumed != null && resumed.optimizer() != null) {
             optimizer.loadState(resumed.optimizer());
             optimizer.setLr(resumed.lr());
         }
+        if (resumed != null && schedule != null && !resumed.schedule().isEmpty()) {
+            schedule.loadState(resumed.schedule());
+        }
         double epochLoss = 0;
         int epochCount = 0;
+        // the resumed epoch's losses so far, in order (when the history holds the checkpoint's every loss)
+        double[] before = start % perEpoch == 0 || h.iterations() != start ? new double[0] : h.loss();
+        for (int i = start - start % perEpoch; i < before.length; i++) {
+            epochLoss += before[i];
+            epochCount++;
+        }
         long stepNanos = 0;
         long evalNanos = 0;
         int lastCheckpoint = -1;
@@ -247,11 +259,10 @@ public final class Trainer {
                     throw diverged(it, "a weight is no longer finite", lastCheckpoint);
                 }
                 long e0 = System.nanoTime();
-                double trainScore = eval.score(train);
-                double testScore = eval.score(test);
+                eval.record(h, done, train, test);
                 evalNanos += System.nanoTime() - e0;
-                h.addEvaluation(done, trainScore, testScore);
-                listener.evaluated(done, (done + perEpoch - 1) / perEpoch, trainScore, testScore);
+                int e = h.evaluations() - 1;
+                listener.evaluated(done, (done + perEpoch - 1) / perEpoch, h.trainScore(e), h.testScore(e));
             }
             if (done % perEpoch == 0 && schedule != null) {
                 optimizer.setLr(schedule.lr(done / perEpoch, baseLr, optimizer.lr(), epochLoss / epochCount));
@@ -262,7 +273,7 @@ public final class Trainer {
                 if (!finite(params)) {
                     throw diverged(it, "a weight is no longer finite", lastCheckpoint);
                 }
-                Checkpoint.write(s.checkpoint(), module, optimizer, done, s.seed(), h);
+                Checkpoint.write(s.checkpoint(), module, optimizer, schedule, done, s.seed(), h);
                 lastCheckpoint = done;
                 listener.checkpointed(done, s.checkpoint());
             }
@@ -273,8 +284,8 @@ public final class Trainer {
         double trainScore;
         double testScore;
         if (h.evaluations() > 0 && h.evalIterations()[h.evaluations() - 1] == s.iterations()) {
-            trainScore = h.trainAccuracy()[h.evaluations() - 1];
-            testScore = h.testAccuracy()[h.evaluations() - 1];
+            trainScore = h.trainScore(h.evaluations() - 1);
+            testScore = h.testScore(h.evaluations() - 1);
         } else {
             trainScore = eval.score(train);
             testScore = eval.score(test);

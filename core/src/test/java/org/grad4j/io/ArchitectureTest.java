@@ -42,6 +42,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void theTargetColumnIsRecordedWhenKnownAndDocumentsWithoutItStillRead() {
+        Architecture a = book().withTarget("label");
+        assertThat(a.toJson()).endsWith(",\"target\":\"label\"}");
+        assertThat(Architecture.fromJson(a.toJson()).target()).isEqualTo("label");
+        assertThat(book().toJson()).doesNotContain("target");
+        assertThat(Architecture.fromJson(book().toJson()).target()).as("a document written before targets were recorded")
+                .isNull();
+        assertThatThrownBy(() -> Architecture.fromJson(a.toJson().replace("\"label\"", "3")))
+                .hasMessage("architecture: 'target' of the document is 3.0, expected a string");
+        assertThatThrownBy(() -> book().withTarget("")).hasMessage("architecture: the target column's name is empty");
+    }
+
+    @Test
     void anInvalidDocumentSaysWhat() {
         String good = book().toJson();
         assertThatThrownBy(() -> Architecture.fromJson(good.replace("cross-entropy", "hinge")))

@@ -175,7 +175,11 @@ public final class Pictures {
         return c;
     }
 
-    /** The loss of every iteration (and its moving average) and the train and test accuracy per epoch. */
+    /**
+     * The loss of every iteration (and its moving average), and per evaluation the train and test
+     * metrics of the run's task: accuracy for classification; MSE, MAE and R² for regression, each
+     * on its own axis labelled by the metric.
+     */
     public static Figure trainingCurves(History h, String title) {
         double[] loss = h.loss();
         double[] it = new double[loss.length];
@@ -191,9 +195,23 @@ public final class Pictures {
         for (int i = 0; i < ev.length; i++) {
             evx[i] = ev[i];
         }
+        if (h.task() == org.grad4j.data.Task.REGRESSION) {
+            return Figure.of(2, lossChart,
+                    metricChart("mean squared error", "MSE", evx, h, History.Metric.TRAIN_MSE, History.Metric.TEST_MSE),
+                    metricChart("mean absolute error", "MAE", evx, h, History.Metric.TRAIN_MAE, History.Metric.TEST_MAE),
+                    metricChart("coefficient of determination", "R²", evx, h, History.Metric.TRAIN_R2,
+                            History.Metric.TEST_R2)).title(title);
+        }
         LineChart acc = LineChart.titled("accuracy").xLabel("iteration").yLabel("accuracy").markers(true)
                 .add("train", evx, h.trainAccuracy()).add("test", evx, h.testAccuracy());
         return Figure.of(2, lossChart, acc).title(title);
+    }
+
+    /** The train and test values of one metric per evaluation, the series named by the metric ("test MSE"). */
+    private static LineChart metricChart(String title, String axis, double[] evx, History h, History.Metric train,
+            History.Metric test) {
+        return LineChart.titled(title).xLabel("iteration").yLabel(axis).markers(true)
+                .add(train.label(), evx, h.values(train)).add(test.label(), evx, h.values(test));
     }
 
     /** The mean of the last {@code window} values at each position (fewer at the start). */

@@ -50,6 +50,11 @@ public final class Figure implements Chart {
         return this;
     }
 
+    /** The charts, in the order they are laid out (an unmodifiable list). */
+    public List<Chart> charts() {
+        return charts;
+    }
+
     int rows() {
         return (charts.size() + cols - 1) / cols;
     }

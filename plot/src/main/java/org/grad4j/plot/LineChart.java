@@ -22,7 +22,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * sweeps, a function with its tangent (the book's {@code gradient_1d.py}, the tangent dashed).
  *
  * <p>Options: logarithmic y axis (points with y ≤ 0 are then left out), markers at the points,
- * fixed x or y range. Non-finite points break the line. The legend is shown when there are two or
+ * points without lines (a scatter plot), fixed x or y range. Non-finite points break the line. The legend is shown when there are two or
  * more series. A series added later is drawn over the ones before it (a moving average over the
  * noisy loss it smooths, a tangent over its function). Arrays passed in are copied, never modified.
  */
@@ -38,6 +38,7 @@ public final class LineChart implements Chart {
     private String yLabel = "y";
     private boolean logY;
     private boolean markers;
+    private boolean lines = true;
     private double[] xRange;
     private double[] yRange;
 
@@ -111,6 +112,15 @@ public final class LineChart implements Chart {
         return this;
     }
 
+    /**
+     * Whether points are joined by lines (the default); {@code lines(false).markers(true)} draws a
+     * scatter plot. Dashed series are drawn as lines either way (a reference line over the points).
+     */
+    public LineChart lines(boolean lines) {
+        this.lines = lines;
+        return this;
+    }
+
     /** Fixes the x axis to [min, max] instead of fitting the data. */
     public LineChart xRange(double min, double max) {
         xRange = range("x", min, max);
@@ -143,6 +153,10 @@ public final class LineChart implements Chart {
             data.addSeries(curve.toXYSeries(logY));
             renderer.setSeriesPaint(s, Theme.series(s));
             renderer.setSeriesStroke(s, curve.dashed() ? DASHED : SOLID);
+            if (!lines) {
+                renderer.setSeriesLinesVisible(s, curve.dashed());
+                renderer.setSeriesShapesVisible(s, markers && !curve.dashed());
+            }
         }
         renderer.setDrawSeriesLineAsPath(true);
         NumberAxis x = new NumberAxis(xLabel);

@@ -17,7 +17,9 @@ import org.grad4j.optim.Hyper;
  * }</pre>
  *
  * <p>Stateful: call {@link #lr(int, double, double, double)} once per epoch in order (epoch 0 returns
- * {@code baseLr} and ignores the metric), {@link #reset()} before reuse.
+ * {@code baseLr} and ignores the metric), {@link #reset()} before reuse. {@link #state()} holds
+ * {@code best}, {@code num_bad_epochs}, {@code cooldown_counter}, {@code last_epoch} and
+ * {@code last_lr} (torch's names), which {@link #loadState} restores to continue a run exactly.
  */
 public final class ReduceLrOnPlateau implements Schedule {
 
@@ -62,6 +64,8 @@ public final class ReduceLrOnPlateau implements Schedule {
     private double best;
     private int bad;
     private int cooldownLeft;
+    private int lastEpoch;
+    private double lastLr;
 
     public ReduceLrOnPlateau() {
         this(Options.defaults());
@@ -78,7 +82,9 @@ public final class ReduceLrOnPlateau implements Schedule {
 
     @Override
     public double lr(int epoch, double baseLr, double currentLr, double metric) {
+        lastEpoch = epoch;
         if (epoch == 0) {
+            lastLr = baseLr;
             return baseLr;
         }
         if (better(metric)) {
@@ -100,6 +106,7 @@ public final class ReduceLrOnPlateau implements Schedule {
             cooldownLeft = options.cooldown();
             bad = 0;
         }
+        lastLr = lr;
         return lr;
     }
 
@@ -116,5 +123,52 @@ public final class ReduceLrOnPlateau implements Schedule {
         best = options.mode() == Mode.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         bad = 0;
         cooldownLeft = 0;
+        lastEpoch = 0;
+        lastLr = Double.NaN;
+    }
+
+    /** The names of {@link #state()}. */
+    static final java.util.List<String> STATE = java.util.List.of("best", "num_bad_epochs", "cooldown_counter",
+            "last_epoch", "last_lr");
+
+    @Override
+    public java.util.Map<String, Double> state() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("best", best);
+        m.put("num_bad_epochs", (double) bad);
+        m.put("cooldown_counter", (double) cooldownLeft);
+        m.put("last_epoch", (double) lastEpoch);
+        m.put("last_lr", lastLr);
+        return m;
+    }
+
+    @Override
+    public void loadState(java.util.Map<String, Double> state) {
+        for (String k : state.keySet()) {
+            if (!STATE.contains(k)) {
+                throw new IllegalArgumentException("ReduceLROnPlateau state: unknown entry '" + k + "' (expected "
+                        + String.join(", ", STATE) + ")");
+            }
+        }
+        for (String k : STATE) {
+            if (!state.containsKey(k)) {
+                throw new IllegalArgumentException("ReduceLROnPlateau state: no entry '" + k + "' (got "
+                        + String.join(", ", state.keySet()) + ")");
+            }
+        }
+        best = state.get("best");
+        bad = count(state, "num_bad_epochs");
+        cooldownLeft = count(state, "cooldown_counter");
+        lastEpoch = count(state, "last_epoch");
+        lastLr = state.get("last_lr");
+    }
+
+    private static int count(java.util.Map<String, Double> state, String k) {
+        double v = state.get(k);
+        if (!(v >= 0 && v <= Integer.MAX_VALUE) || v != Math.rint(v)) {
+            throw new IllegalArgumentException("ReduceLROnPlateau state: " + k + " = " + v
+                    + ", expected a whole number >= 0");
+        }
+        return (int) v;
     }
 }

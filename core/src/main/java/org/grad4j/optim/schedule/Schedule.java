@@ -24,4 +24,24 @@ public interface Schedule {
     /** Forgets any state; closed-form schedules have none. */
     default void reset() {
     }
+
+    /**
+     * What a stateful schedule needs to continue exactly where it was (a checkpoint stores it), by
+     * the names of torch's {@code state_dict()}; empty for closed-form schedules. A new map each call.
+     */
+    default java.util.Map<String, Double> state() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Restores what {@link #state()} returned, so that the next {@link #lr} continues as this
+     * schedule would have.
+     *
+     * @throws IllegalArgumentException when a name is missing or not one of this schedule's
+     */
+    default void loadState(java.util.Map<String, Double> state) {
+        if (!state.isEmpty()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " has no state, got " + state.keySet());
+        }
+    }
 }
