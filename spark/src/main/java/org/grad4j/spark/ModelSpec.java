@@ -1,6 +1,7 @@
 package org.grad4j.spark;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,14 @@ import org.grad4j.io.Architecture;
 import org.grad4j.io.LayerSpec;
 import org.grad4j.io.Models;
 import org.grad4j.nn.Init;
+import org.grad4j.autograd.Tensor;
 import org.grad4j.nn.loss.Loss;
+import org.grad4j.nn.module.Linear;
 import org.grad4j.nn.module.Module;
+import org.grad4j.nn.module.Relu;
 import org.grad4j.nn.module.Sequential;
+import org.grad4j.nn.module.Sigmoid;
+import org.grad4j.nn.module.Tanh;
 
 /**
  * A model as it travels to every task: its {@link Architecture} as the JSON document model files
@@ -75,22 +81,46 @@ record ModelSpec(String architecture, String[] names) implements Serializable {
         return module(parsed(), weights);
     }
 
+    /**
+     * The layers of {@code a} over copies of {@code weights}, built directly (the shapes were checked
+     * against {@link Models#build} by {@link #of}); a task builds one per job, so no initial weights
+     * are drawn only to be overwritten.
+     */
     private Sequential module(Architecture a, double[][] weights) {
-        Sequential m = Models.build(a, Init.std(0), new Random(0));
-        List<org.grad4j.autograd.Tensor> params = m.parameters();
-        if (weights.length != params.size()) {
-            throw new IllegalArgumentException("the model has " + params.size() + " parameter arrays "
-                    + Arrays.toString(names) + ", got " + weights.length);
-        }
-        for (int i = 0; i < weights.length; i++) {
-            double[] dst = params.get(i).data();
-            if (weights[i].length != dst.length) {
-                throw new IllegalArgumentException(names[i] + ": " + weights[i].length + " values, expected "
-                        + dst.length);
+        List<Module> layers = new ArrayList<>();
+        int k = 0;
+        for (LayerSpec l : a.layers()) {
+            if (l.type().equals("linear")) {
+                if (k + 2 > weights.length) {
+                    throw new IllegalArgumentException("the model has more parameter arrays than the " + weights.length
+                            + " given " + Arrays.toString(names));
+                }
+                int in = l.size("in");
+                int out = l.size("out");
+                layers.add(new Linear(Tensor.wrap(copy(weights[k], in * out, k), in, out),
+                        Tensor.wrap(copy(weights[k + 1], out, k + 1), out)));
+                k += 2;
+            } else {
+                layers.add(switch (l.type()) {
+                    case "sigmoid" -> new Sigmoid();
+                    case "relu" -> new Relu();
+                    case "tanh" -> new Tanh();
+                    default -> throw new IllegalArgumentException("layer " + l.type() + " is not distributed");
+                });
             }
-            System.arraycopy(weights[i], 0, dst, 0, dst.length);
         }
-        return m;
+        if (k != weights.length) {
+            throw new IllegalArgumentException("the model has " + k + " parameter arrays " + Arrays.toString(names)
+                    + ", got " + weights.length);
+        }
+        return Sequential.book(layers.toArray(new Module[0]));
+    }
+
+    private double[] copy(double[] w, int length, int i) {
+        if (w.length != length) {
+            throw new IllegalArgumentException(names[i] + ": " + w.length + " values, expected " + length);
+        }
+        return w.clone();
     }
 
     Loss loss() {
