@@ -21,16 +21,13 @@ import org.grad4j.nn.module.Sequential;
 final class Fitting {
     private Fitting() {}
 
-    /** The trained model and how the run went. */
-    record Fitted(SavedWeights model, DataParallel.Result run) {}
-
     /**
      * Trains on {@code dataset}'s {@code featuresCol} (vectors) and {@code labelCol} (class indices, or targets).
      *
      * @param classes the number of classes (0: the largest label plus one); ignored for regression
      * @param loss    the architecture's loss name ({@code cross-entropy}, {@code mse})
      */
-    static Fitted fit(TrainingParams<?> p, Dataset<?> dataset, String featuresCol, String labelCol, Task task,
+    static Trained fit(TrainingParams<?> p, Dataset<?> dataset, String featuresCol, String labelCol, Task task,
                       int classes, String loss) {
         TrainingData data = TrainingData.of(dataset.toDF(), featuresCol, labelCol, p.getPartitions(), task, classes);
         try {
@@ -52,7 +49,7 @@ final class Fitting {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
             ModelSpec spec = ModelSpec.of(a, module);
             DataParallel.Result run = DataParallel.train(sc, data, spec, weights, opt, plan, (it, total, l) -> { });
-            return new Fitted(new SavedWeights(spec, weights), run);
+            return new Trained(new SavedWeights(spec, weights), run);
         } finally {
             data.close();
         }

@@ -8,8 +8,6 @@ import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
-import org.grad4j.io.Architecture;
-import org.grad4j.nn.module.Sequential;
 
 /**
  * A trained {@link Grad4jClassifier}: {@code transform} adds the class scores
@@ -19,20 +17,20 @@ import org.grad4j.nn.module.Sequential;
  * {@code grad4j predict --model} and NumPy read.
  */
 public final class Grad4jClassificationModel
-        extends ProbabilisticClassificationModel<Vector, Grad4jClassificationModel> implements MLWritable {
+        extends ProbabilisticClassificationModel<Vector, Grad4jClassificationModel> implements MLWritable, TrainedModel {
 
     private final String uid;
+    private final Trained trained;
     private final SavedWeights weights;
-    private final transient DataParallel.Result run;
 
-    Grad4jClassificationModel(String uid, SavedWeights weights, DataParallel.Result run) {
-        this(Uids.stash(uid), weights, run);
+    Grad4jClassificationModel(String uid, Trained trained) {
+        this(Uids.stash(uid), trained);
     }
 
-    private Grad4jClassificationModel(Uids.Token token, SavedWeights weights, DataParallel.Result run) {
+    private Grad4jClassificationModel(Uids.Token token, Trained trained) {
         this.uid = token.take();
-        this.weights = weights;
-        this.run = run;
+        this.trained = trained;
+        this.weights = trained.weights();
     }
 
     /** The uid, also while Spark's constructors run (see {@link Uids}). */
@@ -51,24 +49,9 @@ public final class Grad4jClassificationModel
         return weights.spec().inputs();
     }
 
-    /** The architecture: layers, activation, loss, as the model file records it. */
-    public Architecture architecture() {
-        return weights.architecture();
-    }
-
-    /** A copy of the trained module, for use without Spark. */
-    public Sequential module() {
-        return weights.module();
-    }
-
-    /** The loss of every training step, in order (empty for a loaded model). */
-    public double[] trainingLosses() {
-        return run == null ? new double[0] : run.losses().clone();
-    }
-
-    /** How the training's time divided between computing on executors and scheduling and communication. */
-    public String trainingTimes() {
-        return run == null ? "" : run.times().summary();
+    @Override
+    public Trained trained() {
+        return trained;
     }
 
     @Override
@@ -97,7 +80,7 @@ public final class Grad4jClassificationModel
 
     @Override
     public Grad4jClassificationModel copy(ParamMap extra) {
-        return copyValues(new Grad4jClassificationModel(uid, weights, run), extra).setParent(parent());
+        return copyValues(new Grad4jClassificationModel(uid, trained), extra).setParent(parent());
     }
 
     /**
@@ -117,7 +100,7 @@ public final class Grad4jClassificationModel
     }
 
     public static MLReader<Grad4jClassificationModel> read() {
-        return new Persistence.Reader<>((uid, w) -> new Grad4jClassificationModel(uid, w, null));
+        return new Persistence.Reader<>((uid, w) -> new Grad4jClassificationModel(uid, new Trained(w, null)));
     }
 
     public static Grad4jClassificationModel load(String path) {

@@ -91,14 +91,8 @@ public final class Grad4jClassifier
 
     @Override
     public Grad4jClassificationModel train(Dataset<?> dataset) {
-        Fitting.Fitted f = Fitting.fit(this, dataset, getFeaturesCol(), getLabelCol(), Task.CLASSIFICATION,
+        Trained f = Fitting.fit(this, dataset, getFeaturesCol(), getLabelCol(), Task.CLASSIFICATION,
                 getNumClasses(), "cross-entropy");
-        return new Grad4jClassificationModel(uid, f.model(), f.run());
-    }
-
-    @Override
-    public String toString() {
-        return "Grad4jClassifier: uid=" + uid + ", hidden=" + java.util.Arrays.toString(getHidden()) + ", mode="
-                + getMode() + ", optimizer=" + getOptimizer() + ", lr=" + getLr();
+        return new Grad4jClassificationModel(uid, f);
     }
 }

@@ -6,8 +6,6 @@ import org.apache.spark.ml.regression.RegressionModel;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
-import org.grad4j.io.Architecture;
-import org.grad4j.nn.module.Sequential;
 
 /**
  * A trained {@link Grad4jRegressor}: {@code transform} adds the network's output
@@ -15,20 +13,20 @@ import org.grad4j.nn.module.Sequential;
  * {@code weights.npz} (the arrays and the architecture), which {@code grad4j predict --model} reads.
  */
 public final class Grad4jRegressionModel extends RegressionModel<Vector, Grad4jRegressionModel>
-        implements MLWritable {
+        implements MLWritable, TrainedModel {
 
     private final String uid;
+    private final Trained trained;
     private final SavedWeights weights;
-    private final transient DataParallel.Result run;
 
-    Grad4jRegressionModel(String uid, SavedWeights weights, DataParallel.Result run) {
-        this(Uids.stash(uid), weights, run);
+    Grad4jRegressionModel(String uid, Trained trained) {
+        this(Uids.stash(uid), trained);
     }
 
-    private Grad4jRegressionModel(Uids.Token token, SavedWeights weights, DataParallel.Result run) {
+    private Grad4jRegressionModel(Uids.Token token, Trained trained) {
         this.uid = token.take();
-        this.weights = weights;
-        this.run = run;
+        this.trained = trained;
+        this.weights = trained.weights();
     }
 
     /** The uid, also while Spark's constructors run (see {@link Uids}). */
@@ -42,24 +40,9 @@ public final class Grad4jRegressionModel extends RegressionModel<Vector, Grad4jR
         return weights.spec().inputs();
     }
 
-    /** The architecture: layers, activation, loss, as the model file records it. */
-    public Architecture architecture() {
-        return weights.architecture();
-    }
-
-    /** A copy of the trained module, for use without Spark. */
-    public Sequential module() {
-        return weights.module();
-    }
-
-    /** The loss of every training step, in order (empty for a loaded model). */
-    public double[] trainingLosses() {
-        return run == null ? new double[0] : run.losses().clone();
-    }
-
-    /** How the training's time divided between computing on executors and scheduling and communication. */
-    public String trainingTimes() {
-        return run == null ? "" : run.times().summary();
+    @Override
+    public Trained trained() {
+        return trained;
     }
 
     @Override
@@ -69,7 +52,7 @@ public final class Grad4jRegressionModel extends RegressionModel<Vector, Grad4jR
 
     @Override
     public Grad4jRegressionModel copy(ParamMap extra) {
-        return copyValues(new Grad4jRegressionModel(uid, weights, run), extra).setParent(parent());
+        return copyValues(new Grad4jRegressionModel(uid, trained), extra).setParent(parent());
     }
 
     @Override
@@ -78,7 +61,7 @@ public final class Grad4jRegressionModel extends RegressionModel<Vector, Grad4jR
     }
 
     public static MLReader<Grad4jRegressionModel> read() {
-        return new Persistence.Reader<>((uid, w) -> new Grad4jRegressionModel(uid, w, null));
+        return new Persistence.Reader<>((uid, w) -> new Grad4jRegressionModel(uid, new Trained(w, null)));
     }
 
     public static Grad4jRegressionModel load(String path) {

@@ -81,13 +81,7 @@ public final class Grad4jRegressor extends Regressor<Vector, Grad4jRegressor, Gr
 
     @Override
     public Grad4jRegressionModel train(Dataset<?> dataset) {
-        Fitting.Fitted f = Fitting.fit(this, dataset, getFeaturesCol(), getLabelCol(), Task.REGRESSION, 0, getLoss());
-        return new Grad4jRegressionModel(uid, f.model(), f.run());
-    }
-
-    @Override
-    public String toString() {
-        return "Grad4jRegressor: uid=" + uid + ", hidden=" + java.util.Arrays.toString(getHidden()) + ", mode="
-                + getMode() + ", optimizer=" + getOptimizer() + ", lr=" + getLr();
+        Trained f = Fitting.fit(this, dataset, getFeaturesCol(), getLabelCol(), Task.REGRESSION, 0, getLoss());
+        return new Grad4jRegressionModel(uid, f);
     }
 }
