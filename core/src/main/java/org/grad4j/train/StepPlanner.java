@@ -68,11 +68,11 @@ public final class StepPlanner {
     }
 
     private static String bookRefusal(Module module, Loss loss, Examples data) {
-        String r = bookModelRefusal(module, loss, data.task());
+        Book b = book(module);
+        String r = bookModelRefusal(b, loss, data.task());
         if (r != null) {
             return r;
         }
-        Book b = book(module);
         if (data.images() == null) {
             return "the data are not byte images";
         }
@@ -83,9 +83,8 @@ public final class StepPlanner {
         return null;
     }
 
-    /** Why module, loss and task are not the book's network with softmax cross-entropy, or null. */
-    private static String bookModelRefusal(Module module, Loss loss, Task task) {
-        Book b = book(module);
+    /** Why a module (recognised as {@code b}), loss and task are not the book's network with softmax cross-entropy, or null. */
+    private static String bookModelRefusal(Book b, Loss loss, Task task) {
         if (b.net == null) {
             return b.refusal;
         }
@@ -201,8 +200,8 @@ public final class StepPlanner {
      * module's own arrays.
      */
     public static BatchGradient gradient(Module module, Loss loss, Task task) {
-        return bookModelRefusal(module, loss, task) == null
-                ? new BatchGradient.Book(module, book(module).net, false, 1)
+        Book b = book(module);
+        return bookModelRefusal(b, loss, task) == null ? new BatchGradient.Book(module, b.net, false, 1)
                 : new BatchGradient.Autograd(module, loss);
     }
 
