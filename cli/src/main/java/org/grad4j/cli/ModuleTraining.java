@@ -168,9 +168,9 @@ final class ModuleTraining {
     int run() throws Exception {
         PrintStream log = c.json ? System.err : System.out;
         java.io.PrintWriter stdout = c.spec.commandLine().getOut();
-        if (c.spark.enabled()) {
-            throw new BadInputException("--spark trains the book's networks on IDX images; it does not take --data, "
-                    + "--dropout, --batchnorm, --loss, tanh or logistic models");
+        if (c.spark.enabled() && (c.table.dropout != null || c.table.batchnorm)) {
+            throw new BadInputException("--spark: every partition must compute the same function of the weights; "
+                    + "it does not take --dropout or --batchnorm");
         }
         new Outputs().add("--save", c.save).add("--checkpoint", c.checkpoint).add("--plot", c.plot)
                 .add("--report", c.report);
@@ -193,6 +193,7 @@ final class ModuleTraining {
         String lossName = lossName(task);
         Sampling sampling = Sampling.parse(c.sampling);
         GradientMode mode = GradientMode.parse(c.gradient);
+        c.spark.check(c.resume, c.checkpoint != null, mode == GradientMode.NUMERICAL, c.input);
         double rate = Numbers.parseFinite("--lr", c.lr);
         Optimizer optimizer = c.optim.create(rate);
         Data d = load(task, log);
@@ -226,9 +227,18 @@ final class ModuleTraining {
             trainer.resume(state);
             log.println("resuming from " + c.checkpoint + " at iteration " + state.iteration());
         }
-        Plan plan = trainer.plan();
-        String refused = org.grad4j.train.StepPlanner.refusal(net, loss, optimizer, d.train, mode, c.optim.clipNorm());
-        log.println("step     " + plan.description() + (refused == null ? "" : " (not the fused SGD step: " + refused + ")"));
+        String step;
+        if (c.spark.enabled()) {
+            step = c.spark.describe();
+            log.println(step);
+        } else {
+            Plan plan = trainer.plan();
+            step = plan.description();
+            String refused = org.grad4j.train.StepPlanner.refusal(net, loss, optimizer, d.train, mode,
+                    c.optim.clipNorm());
+            log.println("step     " + plan.description() + (refused == null ? "" : " (not the fused SGD step: " + refused
+                    + ")"));
+        }
         Progress progress = new Progress(log, !c.json && Progress.isTerminal(), iterations);
         boolean regression = task == Task.REGRESSION;
         TrainListener listener = new TrainListener() {
@@ -252,7 +262,17 @@ final class ModuleTraining {
                 progress.checkpointed(iteration, file);
             }
         };
-        TrainResult r = trainer.run(listener);
+        TrainResult r;
+        if (c.spark.enabled()) {
+            var outcome = c.spark.train(arch, net, loss, c.optim, rate, d.train, d.test, settings, listener);
+            r = outcome.result();
+            c.sparkDetails = outcome.details();
+            if (!c.json) {
+                stdout.println("spark    " + c.sparkDetails.get("summary"));
+            }
+        } else {
+            r = trainer.run(listener);
+        }
         if (c.save != null) {
             ArchitectureFile.save(c.save, ModelFile.arrays(net), arch);
         }
@@ -268,7 +288,7 @@ final class ModuleTraining {
                 {"optimizer", c.optim.optimizer + ", lr " + Repr.of(rate)
                         + (c.optim.schedule == null ? "" : ", schedule " + c.optim.schedule)},
                 {"iterations", iterations + " of batch " + c.batch + ", " + c.sampling + " sampling, seed " + c.seed},
-                {"step", plan.description()},
+                {"step", step},
                 {"BLAS", Blas.description()},
             };
             new ModuleReport(d.name, arch, d.features, d.test, eval, r, description, rows).write(c.report);
@@ -319,7 +339,10 @@ final class ModuleTraining {
         } else {
             j.put("train_accuracy", r.trainAccuracy()).put("test_accuracy", r.testAccuracy());
         }
-        return j.put("final_loss", r.finalLoss()).put("blas", Blas.description()).put("input", "dense")
-                .put("history", hist);
+        j.put("final_loss", r.finalLoss()).put("blas", Blas.description()).put("input", "dense").put("history", hist);
+        if (c.sparkDetails != null) {
+            j.put("spark", SparkOptions.json(c.sparkDetails));
+        }
+        return j;
     }
 }

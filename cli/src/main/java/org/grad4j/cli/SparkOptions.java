@@ -3,8 +3,10 @@ package org.grad4j.cli;
 import java.io.IOException;
 import java.util.Map;
 import java.util.ServiceLoader;
-import org.grad4j.data.Dataset;
-import org.grad4j.nn.FeedForwardNet;
+import org.grad4j.data.Examples;
+import org.grad4j.io.Architecture;
+import org.grad4j.nn.loss.Loss;
+import org.grad4j.nn.module.Module;
 import org.grad4j.train.ClusterTrainer;
 import org.grad4j.train.TrainListener;
 import org.grad4j.train.TrainSettings;
@@ -19,7 +21,8 @@ final class SparkOptions {
 
     @Option(names = "--spark", paramLabel = "MASTER",
             description = "Train on Apache Spark: local[N] (N threads in this JVM) or spark://HOST:PORT (a standalone "
-                    + "cluster). The training split becomes a DataFrame; train and test accuracy are measured here.")
+                    + "cluster). The training split (of a data set or a CSV file) becomes a DataFrame; train and test "
+                    + "scores are measured here. Takes linear layers and activations (not --dropout or --batchnorm).")
     String master;
 
     @Option(names = "--spark-mode", defaultValue = "sync", paramLabel = "MODE",
@@ -68,15 +71,22 @@ final class SparkOptions {
         }
     }
 
-    /** Trains {@code net} in place on the cluster. */
-    ClusterTrainer.Outcome train(FeedForwardNet net, OptimizerOptions optim, double lr, Dataset ds, TrainSettings s,
-                                 TrainListener listener) throws IOException {
+    /** Trains {@code module} (of {@code architecture}, with {@code loss}) in place on the cluster. */
+    ClusterTrainer.Outcome train(Architecture architecture, Module module, Loss loss, OptimizerOptions optim, double lr,
+                                 Examples train, Examples test, TrainSettings s, TrainListener listener) throws IOException {
         ClusterTrainer trainer = ServiceLoader.load(ClusterTrainer.class).findFirst().orElseThrow(() ->
                 new BadInputException("--spark: the Spark module (grad4j-spark) and Spark are not on the class path; "
                         + "run through ./grad4j, which adds them when --spark is given"));
-        ClusterTrainer.Job job = new ClusterTrainer.Job(master, mode, localSteps, partitions, net, optim.optimizer,
-                optim.settings(lr), optim.schedule(), ds, s);
+        ClusterTrainer.Job job = new ClusterTrainer.Job(master, mode, localSteps, partitions, architecture, module, loss,
+                optim.optimizer, optim.settings(lr), optim.schedule(), train, test, s);
         return trainer.train(job, listener);
+    }
+
+    /** The line {@code train} logs before a Spark run. */
+    String describe() {
+        return "spark    " + master + ", " + mode + " mode"
+                + (mode.equals("average") ? " (" + localSteps + " local steps per round)" : "")
+                + (partitions > 0 ? ", " + partitions + " partitions" : "");
     }
 
     /** The details as the JSON object {@code "spark"}: master, mode, partitions, then the timings. */

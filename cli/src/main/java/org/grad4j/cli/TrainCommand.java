@@ -132,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
     SparkOptions spark;
 
     /** What the Spark run did ({@code --spark}), or null. */
-    private java.util.Map<String, Object> sparkDetails;
+    java.util.Map<String, Object> sparkDetails;
 
     @Override
     public Integer call() throws Exception {
@@ -225,11 +225,11 @@ final class TrainCommand implements Callable<Integer> {
         if (spark.enabled()) {
             inputMode = InputMode.DENSE;
             inputUsed = inputMode;
-            log.println("spark    " + spark.master + ", " + spark.mode + " mode"
-                    + (spark.mode.equals("average") ? " (" + spark.localSteps + " local steps per round)" : "")
-                    + (spark.partitions > 0 ? ", " + spark.partitions + " partitions" : ""));
+            log.println(spark.describe());
             Progress progress = new Progress(log, !json && Progress.isTerminal(), iterations);
-            var outcome = spark.train(net, optim, rate, ds, settings, progress);
+            var outcome = spark.train(bookArchitecture(net, activation, ds.features()), net.asModule(),
+                    new org.grad4j.nn.loss.CrossEntropyLoss(), optim, rate, org.grad4j.data.SplitExamples.train(ds),
+                    org.grad4j.data.SplitExamples.test(ds), settings, progress);
             r = outcome.result();
             sparkDetails = outcome.details();
             if (!json) {

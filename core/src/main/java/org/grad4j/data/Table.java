@@ -9,11 +9,13 @@ import java.util.List;
  * real targets ({@link Task#REGRESSION}). Made from {@code double[][]} arrays
  * ({@link #classification}, {@link #regression}) or read from a CSV file ({@link CsvTable}).
  *
- * <p>Immutable: the factories copy their arguments, the accessors return copies, and
+ * <p>Immutable: the factories copy their arguments (except {@link #ofRows}, which takes flat arrays
+ * as they are), the accessors return copies, and
  * {@link #rows}, {@link #normalized} and {@link #withClasses} return new tables. The gather methods
  * of {@link Examples} copy rows with {@link System#arraycopy} and allocate nothing.
  */
-public final class Table implements Examples {
+public final class Table implements Examples, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     private final String name;
     private final List<String> featureNames;
@@ -99,6 +101,23 @@ public final class Table implements Examples {
     public static Table regression(double[][] x, double[][] y) {
         return new Table("table", null, null, flatten("features", x), width("features", x), null, 0,
                 flatten("targets", y), width("targets", y));
+    }
+
+    /**
+     * A classification table over flat row-major features ({@code rows x features}) and their
+     * labels, all below {@code classes}. The arrays are taken as they are, not copied: the caller
+     * hands them over and does not modify them.
+     */
+    public static Table ofRows(double[] x, int features, int[] labels, int classes) {
+        return new Table("table", null, null, x, features, labels, classes, null, 0);
+    }
+
+    /**
+     * A regression table over flat row-major features ({@code rows x features}) and targets
+     * ({@code rows x targetWidth}), taken as they are (see {@link #ofRows(double[], int, int[], int)}).
+     */
+    public static Table ofRows(double[] x, int features, double[] y, int targetWidth) {
+        return new Table("table", null, null, x, features, null, 0, y, targetWidth);
     }
 
     /** A regression table with one target per row. */

@@ -2,8 +2,10 @@ package org.grad4j.train;
 
 import java.io.IOException;
 import java.util.Map;
-import org.grad4j.data.Dataset;
-import org.grad4j.nn.FeedForwardNet;
+import org.grad4j.data.Examples;
+import org.grad4j.io.Architecture;
+import org.grad4j.nn.loss.Loss;
+import org.grad4j.nn.module.Module;
 import org.grad4j.optim.schedule.Schedule;
 
 /**
@@ -21,15 +23,21 @@ public interface ClusterTrainer {
      *                         {@code average} (local steps, then parameter averaging)
      * @param localSteps       steps each partition takes between two averagings ({@code average})
      * @param partitions       partitions of the training data (0: the cluster's default parallelism)
-     * @param net              the network, trained in place (its weights are the initial ones)
+     * @param architecture     the module's architecture, from which every executor builds its copy
+     *                         (parameters named as the module names them)
+     * @param module           the model, trained in place (its weights are the initial ones)
+     * @param loss             the loss, the one the architecture names
      * @param optimizer        the optimizer's name ({@link org.grad4j.optim.Optimizers})
      * @param optimizerOptions its options (torch's names)
      * @param schedule         learning-rate schedule (applied once per epoch), or null
-     * @param data             the data set: train is distributed, test is evaluated on the driver
+     * @param train            the training examples (classification, or regression of one target),
+     *                         distributed in their order
+     * @param test             the test examples, evaluated on the driver
      * @param settings         iterations, batch, sampling, seed, clipping, evaluation interval
      */
-    record Job(String master, String mode, int localSteps, int partitions, FeedForwardNet net, String optimizer,
-               Map<String, Double> optimizerOptions, Schedule schedule, Dataset data, TrainSettings settings) {}
+    record Job(String master, String mode, int localSteps, int partitions, Architecture architecture, Module module,
+               Loss loss, String optimizer, Map<String, Double> optimizerOptions, Schedule schedule, Examples train,
+               Examples test, TrainSettings settings) {}
 
     /**
      * The outcome.
@@ -39,6 +47,6 @@ public interface ClusterTrainer {
      */
     record Outcome(TrainResult result, Map<String, Object> details) {}
 
-    /** Trains {@code job.net()} in place, reporting progress to {@code listener}. */
+    /** Trains {@code job.module()} in place, reporting progress to {@code listener}. */
     Outcome train(Job job, TrainListener listener) throws IOException;
 }

@@ -76,14 +76,9 @@ public final class StepPlanner {
 
     private static String bookRefusal(Module module, Loss loss, Examples data) {
         Book b = book(module);
-        if (b.net == null) {
-            return b.refusal;
-        }
-        if (loss.kind() != Loss.Kind.CROSS_ENTROPY || !loss.takesClassIndices()) {
-            return "the loss is " + loss.getClass().getSimpleName() + ", not cross-entropy over class indices";
-        }
-        if (data.task() != Task.CLASSIFICATION) {
-            return "the task is " + data.task().name().toLowerCase();
+        String r = bookModelRefusal(b, loss, data.task());
+        if (r != null) {
+            return r;
         }
         if (data.images() == null) {
             return "the data are not byte images";
@@ -91,6 +86,20 @@ public final class StepPlanner {
         if (b.net.inputSize() != data.features() || b.net.outputSize() != data.classes()) {
             return "the network maps " + b.net.inputSize() + " inputs to " + b.net.outputSize()
                     + " scores, the data have " + data.features() + " features and " + data.classes() + " classes";
+        }
+        return null;
+    }
+
+    /** Why a module (recognised as {@code b}), loss and task are not the book's network with softmax cross-entropy, or null. */
+    private static String bookModelRefusal(Book b, Loss loss, Task task) {
+        if (b.net == null) {
+            return b.refusal;
+        }
+        if (loss.kind() != Loss.Kind.CROSS_ENTROPY || !loss.takesClassIndices()) {
+            return "the loss is " + loss.getClass().getSimpleName() + ", not cross-entropy over class indices";
+        }
+        if (task != Task.CLASSIFICATION) {
+            return "the task is " + task.name().toLowerCase();
         }
         return null;
     }
@@ -183,10 +192,12 @@ public final class StepPlanner {
             if (notBook != null) {
                 return new NumericalStep(module, loss, optimizer, train, s.clipNorm(), cores);
             }
-            return new BookGradient(module, book(module).net, optimizer, train, s, true, cores);
+            return new GradientStep(module, new BatchGradient.Book(module, book(module).net, true, s.threads()),
+                    optimizer, train, s.clipNorm(), cores);
         }
         if (notBook == null) {
-            return new BookGradient(module, book(module).net, optimizer, train, s, false, cores);
+            return new GradientStep(module, new BatchGradient.Book(module, book(module).net, false, s.threads()),
+                    optimizer, train, s.clipNorm(), cores);
         }
         return generic(module, loss, optimizer, train, s, cores);
     }
@@ -199,7 +210,21 @@ public final class StepPlanner {
     /** As {@link #generic(Module, Loss, Optimizer, Examples, TrainSettings)}, on two cores with {@code cores}. */
     static Plan generic(Module module, Loss loss, Optimizer optimizer, Examples train, TrainSettings s,
             TwoCores cores) {
-        return new Generic(module, loss, optimizer, train, s.batch(), s.clipNorm(), cores);
+        return new GradientStep(module, new BatchGradient.Autograd(module, loss), optimizer, train, s.clipNorm(),
+                cores);
+    }
+
+    /**
+     * How the gradient of a batch's mean loss is computed without a step, for {@code task} examples
+     * of any kind (byte images or tables of doubles): the book's backprop ({@link BatchGradient.Book})
+     * when the module and loss have the book's pattern (the fused step's module and loss, a
+     * classification task), else autograd ({@link BatchGradient.Autograd}). The result works on the
+     * module's own arrays.
+     */
+    public static BatchGradient gradient(Module module, Loss loss, Task task) {
+        Book b = book(module);
+        return bookModelRefusal(b, loss, task) == null ? new BatchGradient.Book(module, b.net, false, 1)
+                : new BatchGradient.Autograd(module, loss);
     }
 
     /**
@@ -307,64 +332,39 @@ public final class StepPlanner {
     }
 
     /**
-     * The book's network with any optimizer (or clipping): its hand-written chapter-5 backprop
-     * ({@code FeedForwardNet.gradient}, the same gradients as autograd to rounding, without building a
-     * graph) or the book's numerical gradient ({@code FeedForwardNet.numericalGradient}), then the
-     * optimizer on the module's arrays in the module's parameter order.
+     * A {@link BatchGradient} (the book's backprop or numerical gradient on its network, or autograd),
+     * then clipping and the optimizer on the module's arrays in the module's parameter order.
      */
-    private static final class BookGradient implements Plan {
-        private final boolean numerical;
-        private final int threads;
-        private final FeedForwardNet net;
+    private static final class GradientStep implements Plan {
+        private final BatchGradient gradient;
         private final Optimizer optimizer;
         private final Examples train;
-        private final int batch;
-        private final int[] t;
-        private final org.grad4j.tensor.Tensor x;
         private final double[][] params;
-        private final double[][] grads;
         private final double[][] clipped;
         private final double clipNorm;
         private final Set<String> unfilled;
         private final org.grad4j.autograd.Tensor[] moduleParams;
         private final TwoCores cores;
 
-        BookGradient(Module module, FeedForwardNet net, Optimizer optimizer, Examples train, TrainSettings s,
-                boolean numerical, TwoCores cores) {
-            this.numerical = numerical;
+        GradientStep(Module module, BatchGradient gradient, Optimizer optimizer, Examples train, double clipNorm,
+                TwoCores cores) {
+            this.gradient = gradient;
             this.cores = cores;
-            this.threads = s.threads();
-            this.net = net;
             this.optimizer = optimizer;
             this.train = train;
-            this.batch = s.batch();
-            this.t = new int[batch];
-            this.x = Tensor.zeros(batch, train.features());
-            Map<String, double[]> gradByName = new java.util.HashMap<>();
-            for (org.grad4j.nn.Parameter p : net.parameters()) {
-                gradByName.put(p.name(), p.grad().data());
-            }
-            Map<String, org.grad4j.autograd.Tensor> named = module.namedParameters();
-            this.moduleParams = named.values().toArray(new org.grad4j.autograd.Tensor[0]);
+            this.moduleParams = module.namedParameters().values().toArray(new org.grad4j.autograd.Tensor[0]);
             this.params = new double[moduleParams.length][];
-            this.grads = new double[moduleParams.length][];
-            int i = 0;
-            for (Map.Entry<String, org.grad4j.autograd.Tensor> e : named.entrySet()) {
-                params[i] = e.getValue().data();
-                grads[i] = gradByName.get(e.getKey());
-                if (grads[i] == null || grads[i].length != params[i].length) {
-                    throw new IllegalStateException("the book's network has no gradient for " + e.getKey());
-                }
-                i++;
+            for (int i = 0; i < params.length; i++) {
+                params[i] = moduleParams[i].data();
             }
-            this.clipNorm = s.clipNorm();
-            this.clipped = clipBuffers(grads, clipNorm);
-            this.unfilled = names(module);
+            this.clipNorm = clipNorm;
+            this.clipped = clipBuffers(params, clipNorm);
+            this.unfilled = gradient.kind() == Kind.GENERIC ? Set.of() : names(module);
         }
 
         @Override
         public Kind kind() {
-            return numerical ? Kind.BOOK_NUMERICAL : Kind.BOOK_BACKPROP;
+            return gradient.kind();
         }
 
         @Override
@@ -379,20 +379,11 @@ public final class StepPlanner {
 
         @Override
         public double step(int[] idx, int[] next, int count) {
-            org.grad4j.tensor.Tensor xb = count == batch ? x : Tensor.zeros(count, train.features());
-            int[] tb = count == batch ? t : new int[count];
-            train.gatherFeatures(idx, 0, count, xb.data());
-            train.gatherLabels(idx, 0, count, tb);
             double loss;
             try (TwoCores.Scope bound = cores.bind()) { // the layers' products and the optimizer's update
-                if (numerical) {
-                    net.numericalGradient(xb, tb, threads);
-                    loss = net.loss(xb, tb);
-                } else {
-                    loss = net.gradient(xb, tb);
-                }
+                loss = gradient.compute(train, idx, count);
                 if (Double.isFinite(loss)) {
-                    optimizer.step(params, clip(grads, clipNorm, clipped));
+                    optimizer.step(params, clip(gradient.grads(), clipNorm, clipped));
                 }
             }
             if (Double.isFinite(loss)) {
@@ -405,8 +396,11 @@ public final class StepPlanner {
 
         @Override
         public String description() {
-            return (numerical ? "the book's numerical gradient" : "the book's backprop") + ", then "
-                    + optimizer.getClass().getSimpleName();
+            return switch (gradient.kind()) {
+                case BOOK_NUMERICAL -> "the book's numerical gradient, then " + optimizer.getClass().getSimpleName();
+                case BOOK_BACKPROP -> "the book's backprop, then " + optimizer.getClass().getSimpleName();
+                case GENERIC, FUSED_SGD, NUMERICAL -> "autograd step";
+            };
         }
     }
 
@@ -427,118 +421,6 @@ public final class StepPlanner {
         }
         ClipNorm.clip(grads, clipNorm, out);
         return out;
-    }
-
-    /**
-     * Autograd: gather the batch into a tensor, {@code loss.forward(module.forward(x), target)}
-     * (class indices when the loss takes them, else the examples' target rows), backward, clip, step.
-     */
-    private static final class Generic implements Plan {
-        private final Module module;
-        private final Loss loss;
-        private final Optimizer optimizer;
-        private final Examples train;
-        private final boolean classes;
-        private final org.grad4j.autograd.Tensor[] params;
-        private final double[][] paramArrays;
-        private final double[][] gradArrays;
-        private final double clipNorm;
-        private double[][] clipped;
-        private final int batch;
-        private final double[] xd;
-        private final double[] yd;
-        private final int[] t;
-        private final TwoCores cores;
-
-        Generic(Module module, Loss loss, Optimizer optimizer, Examples train, int batch, double clipNorm,
-                TwoCores cores) {
-            this.module = module;
-            this.cores = cores;
-            this.loss = loss;
-            this.optimizer = optimizer;
-            this.train = train;
-            this.batch = batch;
-            this.classes = train.task() == Task.CLASSIFICATION && loss.takesClassIndices();
-            Map<String, org.grad4j.autograd.Tensor> named = module.namedParameters();
-            this.params = named.values().toArray(new org.grad4j.autograd.Tensor[0]);
-            this.paramArrays = new double[params.length][];
-            this.gradArrays = new double[params.length][];
-            for (int i = 0; i < params.length; i++) {
-                paramArrays[i] = params[i].data();
-                gradArrays[i] = new double[paramArrays[i].length];
-            }
-            this.clipNorm = clipNorm;
-            this.clipped = clipBuffers(gradArrays, clipNorm);
-            this.xd = new double[batch * train.features()];
-            this.yd = classes ? null : new double[batch * train.targetWidth()];
-            this.t = classes ? new int[batch] : null;
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.GENERIC;
-        }
-
-        @Override
-        public boolean sparse() {
-            return false;
-        }
-
-        @Override
-        public Set<String> unfilledGradients() {
-            return Set.of();
-        }
-
-        @Override
-        public double step(int[] idx, int[] next, int count) {
-            try (TwoCores.Scope bound = cores.bind()) { // the products of forward and backward, the update
-                return autogradStep(idx, count);
-            }
-        }
-
-        private double autogradStep(int[] idx, int count) {
-            double[] xb = count == batch ? xd : new double[count * train.features()];
-            train.gatherFeatures(idx, 0, count, xb);
-            org.grad4j.autograd.Tensor x = org.grad4j.autograd.Tensor.wrap(xb, count, train.features());
-            module.train();
-            for (org.grad4j.autograd.Tensor p : params) {
-                p.zeroGrad();
-            }
-            org.grad4j.autograd.Tensor out = module.forward(x);
-            org.grad4j.autograd.Tensor l;
-            if (classes) {
-                int[] tb = count == batch ? t : new int[count];
-                train.gatherLabels(idx, 0, count, tb);
-                l = loss.forward(out, tb);
-            } else {
-                double[] yb = count == batch ? yd : new double[count * train.targetWidth()];
-                train.gatherTargets(idx, 0, count, yb);
-                l = loss.forward(out, org.grad4j.autograd.Tensor.wrap(yb, out.shape()));
-            }
-            double value = l.item();
-            if (!Double.isFinite(value)) {
-                return value;
-            }
-            l.backward();
-            for (int i = 0; i < params.length; i++) {
-                org.grad4j.autograd.Tensor g = params[i].grad();
-                if (g == null) {
-                    java.util.Arrays.fill(gradArrays[i], 0);
-                } else {
-                    gradArrays[i] = g.data();
-                }
-            }
-            optimizer.step(paramArrays, clip(gradArrays, clipNorm, clipped));
-            for (org.grad4j.autograd.Tensor p : params) {
-                p.bumpVersion();
-            }
-            return value;
-        }
-
-        @Override
-        public String description() {
-            return "autograd step";
-        }
     }
 
     /**

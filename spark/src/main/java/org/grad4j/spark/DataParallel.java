@@ -1,9 +1,11 @@
 package org.grad4j.spark;
 
 import java.io.Serializable;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.grad4j.data.BatchSampler;
+import org.grad4j.data.Task;
 import org.grad4j.io.Repr;
 import org.grad4j.optim.ClipNorm;
 import org.grad4j.optim.Optimizer;
@@ -12,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Data-parallel training of a {@link Replica} over cached {@link TrainingData} blocks, in one of
- * the two {@link Mode}s. The weights live on the driver; each Spark job broadcasts them.
+ * Data-parallel training of a model ({@link ModelSpec}: each task builds its {@link Replica}) over
+ * cached {@link TrainingData} blocks, in one of the two {@link Mode}s. The weights live on the
+ * driver; each Spark job broadcasts them.
  *
  * <p>SYNC, per step: the driver draws the global batch with {@link BatchSampler} over all rows
  * (the in-process order for the same seed), broadcasts the weights and the batch's row numbers;
@@ -25,8 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>AVERAGE, per round of {@code k} steps: the driver broadcasts the weights and the optimizer's
  * state; every partition {@code p} of {@code n_p} rows takes {@code k} steps on batches of
- * {@code max(1, round(B n_p / n))} of its own rows ({@link LocalOrder}); the weights and state come
- * back averaged with weights {@code n_p / n}, step counts as their maximum.
+ * {@code max(1, round(B n_p / n))} of its own rows ({@link LocalOrder}); the weights and the
+ * optimizer's per-parameter slots come back averaged with weights {@code n_p / n}, its counters
+ * (Adam's step count) as their maximum, which is every partition's count, as all take {@code k} steps.
  *
  * <p>Each job's wall time is split into the slowest task's computing and the rest
  * ({@link StepTimes}), logged per job at DEBUG, summarised at INFO, with a WARN when scheduling
@@ -55,15 +59,19 @@ final class DataParallel {
      *
      * @throws TrainingDivergedException when the loss or a weight stops being finite
      */
-    static Result train(JavaSparkContext sc, TrainingData data, NetSpec spec, double[][] weights, OptimizerSpec opt,
+    static Result train(JavaSparkContext sc, TrainingData data, ModelSpec spec, double[][] weights, OptimizerSpec opt,
                         Plan plan, Listener listener) {
         if (data.features != spec.inputs()) {
-            throw new IllegalArgumentException("the network takes " + spec.inputs() + " inputs but the rows have "
+            throw new IllegalArgumentException("the model takes " + spec.inputs() + " inputs but the rows have "
                     + data.features + " features");
         }
-        if (data.classes > spec.classes()) {
-            throw new IllegalArgumentException("the network has " + spec.classes() + " outputs but the labels go up to "
-                    + (data.classes - 1));
+        if (data.task != spec.task()) {
+            throw new IllegalArgumentException("the model is for " + spec.task().id() + ", the data for "
+                    + data.task.id());
+        }
+        if (data.task == Task.CLASSIFICATION ? data.classes > spec.outputs() : spec.outputs() != 1) {
+            throw new IllegalArgumentException("the model has " + spec.outputs() + " outputs but the data have "
+                    + (data.task == Task.CLASSIFICATION ? data.classes + " classes" : "one target"));
         }
         try {
             return plan.mode() == Mode.SYNC ? sync(sc, data, spec, weights, opt, plan, listener)
@@ -78,7 +86,7 @@ final class DataParallel {
     /** What a SYNC task needs: the weights and the batch's row numbers. */
     record StepInput(double[][] weights, int[] batch) implements Serializable {}
 
-    private static Result sync(JavaSparkContext sc, TrainingData data, NetSpec spec, double[][] weights,
+    private static Result sync(JavaSparkContext sc, TrainingData data, ModelSpec spec, double[][] weights,
                                OptimizerSpec opt, Plan plan, Listener listener) {
         int batch = plan.batch();
         BatchSampler sampler = new BatchSampler(Math.toIntExact(data.rows), batch, plan.sampling(), plan.seed());
@@ -119,8 +127,7 @@ final class DataParallel {
     }
 
     /** One partition's share of a SYNC step: the gradient over the batch rows it holds, weighted by their share. */
-    private static Partial gradientTask(Partial acc, Block block, StepInput in, NetSpec spec, int batch) {
-        int d = block.features();
+    private static Partial gradientTask(Partial acc, Block block, StepInput in, ModelSpec spec, int batch) {
         int mine = 0;
         for (int r : in.batch()) {
             if (block.holds(r)) {
@@ -131,20 +138,17 @@ final class DataParallel {
             return acc;
         }
         long t0 = System.nanoTime();
-        double[] x = new double[mine * d];
-        int[] t = new int[mine];
+        int[] local = new int[mine];
         int k = 0;
         for (int r : in.batch()) {
             if (block.holds(r)) {
-                int local = (int) (r - block.start());
-                System.arraycopy(block.x(), local * d, x, k * d, d);
-                t[k++] = block.t()[local];
+                local[k++] = (int) (r - block.start());
             }
         }
         Replica replica = spec.replica(in.weights());
         double[] lossOut = new double[1];
         int rows = mine;
-        TaskThreads.run(() -> lossOut[0] = replica.gradient(x, rows, t));
+        TaskThreads.run(() -> lossOut[0] = replica.gradient(block.table(), local, rows));
         double loss = lossOut[0];
         double share = (double) mine / batch;
         acc.addScaled(replica.grads(), share);
@@ -155,13 +159,13 @@ final class DataParallel {
     }
 
     /** What an AVERAGE task needs: the weights, the optimizer's state and lr, where the round starts and how long it is. */
-    record RoundInput(double[][] weights, OptimizerSpec.State state, double lr, long stepsBefore, int steps,
+    record RoundInput(double[][] weights, Map<String, double[][]> state, double lr, long stepsBefore, int steps,
                       int batch, long rows) implements Serializable {}
 
-    private static Result average(JavaSparkContext sc, TrainingData data, NetSpec spec, double[][] weights,
+    private static Result average(JavaSparkContext sc, TrainingData data, ModelSpec spec, double[][] weights,
                                   OptimizerSpec opt, Plan plan, Listener listener) {
         Optimizer driverOptimizer = opt.create();
-        OptimizerSpec.State state = OptimizerSpec.capture(driverOptimizer);
+        Map<String, double[][]> state = driverOptimizer.state();
         Epochs epochs = new Epochs(plan, driverOptimizer, data.rows);
         StepTimes times = new StepTimes();
         double[] losses = new double[plan.iterations()];
@@ -186,8 +190,7 @@ final class DataParallel {
             for (int i = 0; i < weights.length; i++) {
                 System.arraycopy(s.sum[i], 0, weights[i], 0, weights[i].length);
             }
-            state = new OptimizerSpec.State(s.slots == null ? state.slots() : s.slots,
-                    s.counts == null ? state.counts() : s.counts);
+            state = s.state();
             times.add(t1 - t0, s.computeNanos);
             times.addDriver(System.nanoTime() - t1);
             log(times, "round " + (round + 1) + " (" + steps + " local steps)", plan);
@@ -209,36 +212,29 @@ final class DataParallel {
     }
 
     /** One partition's AVERAGE round: {@code steps} local steps, the resulting weights and state weighted by its rows. */
-    private static Partial localTask(Partial acc, Block block, RoundInput in, NetSpec spec, OptimizerSpec opt,
+    private static Partial localTask(Partial acc, Block block, RoundInput in, ModelSpec spec, OptimizerSpec opt,
                                      org.grad4j.data.Sampling sampling, long seed, double clip) {
         if (block.rows() == 0) {
             return acc;
         }
         long t0 = System.nanoTime();
-        int d = block.features();
         int b = (int) Math.max(1, Math.round((double) in.batch() * block.rows() / in.rows()));
         Replica replica = spec.replica(in.weights());
         Optimizer optimizer = opt.create();
         optimizer.setLr(in.lr());
-        OptimizerSpec.restore(optimizer, in.state());
+        optimizer.loadState(in.state());
         LocalOrder order = new LocalOrder(block.rows(), sampling, seed, block.partition());
         int[] idx = new int[b];
-        double[] x = new double[b * d];
-        int[] t = new int[b];
         double[] losses = new double[in.steps()];
         double[][] params = replica.params();
-        double[][] grads = replica.grads();
         TaskThreads.run(() -> {
             for (int s = 0; s < in.steps(); s++) {
                 order.batch(in.stepsBefore() + s, b, idx);
-                for (int k = 0; k < b; k++) {
-                    System.arraycopy(block.x(), idx[k] * d, x, k * d, d);
-                    t[k] = block.t()[idx[k]];
-                }
-                losses[s] = replica.gradient(x, b, t);
+                losses[s] = replica.gradient(block.table(), idx, b);
                 if (!Double.isFinite(losses[s])) {
                     break;
                 }
+                double[][] grads = replica.grads();
                 if (clip != Double.POSITIVE_INFINITY) {
                     ClipNorm.clip(grads, clip);
                 }
@@ -247,9 +243,7 @@ final class DataParallel {
         });
         double share = (double) block.rows() / in.rows();
         acc.addScaled(params, share);
-        OptimizerSpec.State after = OptimizerSpec.capture(optimizer);
-        acc.addSlots(after.slots(), share);
-        acc.maxCounts(after.counts());
+        acc.addState(optimizer.state(), share, params);
         acc.addLoss(losses, share);
         acc.rows += block.rows();
         acc.computeNanos = Math.max(acc.computeNanos, System.nanoTime() - t0);

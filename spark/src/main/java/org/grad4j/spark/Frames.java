@@ -15,15 +15,17 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.grad4j.data.Examples;
 import org.grad4j.data.Split;
+import org.grad4j.data.Task;
 import org.grad4j.tensor.Pixels;
 
 /**
- * A grad4j {@link Split} as a DataFrame with columns {@code features} (a vector of the normalised
- * pixels, {@code pixel / 255}) and {@code label} (a double), in the split's order, in
- * {@code partitions} contiguous slices. The pixels travel once to every executor as a broadcast
- * of their bytes (47 MB for MNIST's training set), and each partition expands its own rows, so
- * no task carries its rows and the driver holds no rows.
+ * grad4j {@link Examples} as a DataFrame with columns {@code features} (a vector) and {@code label}
+ * (a double: the class index, or the regression target), in the examples' order, in
+ * {@code partitions} contiguous slices. The rows travel once to every executor as a broadcast, and
+ * each partition expands its own rows, so that no task carries its rows: IDX images as their bytes
+ * (47 MB for MNIST's training set, features {@code pixel / 255}), tables as their doubles.
  */
 final class Frames {
     private Frames() {}
@@ -32,15 +34,71 @@ final class Frames {
     static final StructType SCHEMA = new StructType().add("features", SQLDataTypes.VectorType(), false)
             .add("label", DataTypes.DoubleType, false);
 
+    /** Rows {@code from..to} as DataFrame rows. */
+    private interface Source extends Serializable {
+        Iterator<Row> rows(int from, int to);
+    }
+
     /** A split's pixels as bytes and its labels. */
-    record Images(byte[] pixels, int[] labels, int features) implements Serializable {}
+    record Images(byte[] pixels, int[] labels, int features) implements Source {
+        @Override
+        public Iterator<Row> rows(int from, int to) {
+            return Frames.rows(this, from, to);
+        }
+    }
+
+    /** A table's features (row-major) and labels or single targets. */
+    record Doubles(double[] x, double[] labels, int features) implements Source {
+        @Override
+        public Iterator<Row> rows(int from, int to) {
+            List<Row> out = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                out.add(RowFactory.create(Vectors.dense(java.util.Arrays.copyOfRange(x, i * features,
+                        (i + 1) * features)), labels[i]));
+            }
+            return out.iterator();
+        }
+    }
 
     /** The DataFrame and the broadcast it reads, to be destroyed once the DataFrame is no longer used. */
-    record Frame(Dataset<Row> df, Broadcast<Images> images) implements AutoCloseable {
+    record Frame(Dataset<Row> df, Broadcast<? extends Source> source) implements AutoCloseable {
         @Override
         public void close() {
-            images.destroy();
+            source.destroy();
         }
+    }
+
+    /**
+     * The examples as a DataFrame.
+     *
+     * @throws IllegalArgumentException for regression examples of more than one target
+     */
+    static Frame of(SparkSession spark, Examples examples, int partitions) {
+        if (examples.images() != null) {
+            return of(spark, examples.images(), partitions);
+        }
+        int n = examples.size();
+        int d = examples.features();
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        double[] x = new double[Math.multiplyExact(n, d)];
+        examples.gatherFeatures(all, 0, n, x);
+        double[] labels = new double[n];
+        if (examples.task() == Task.CLASSIFICATION) {
+            int[] t = new int[n];
+            examples.gatherLabels(all, 0, n, t);
+            for (int i = 0; i < n; i++) {
+                labels[i] = t[i];
+            }
+        } else if (examples.targetWidth() != 1) {
+            throw new IllegalArgumentException("Spark trains regression on one target column, the data have "
+                    + examples.targetWidth());
+        } else {
+            examples.gatherTargets(all, 0, n, labels);
+        }
+        return frame(spark, new Doubles(x, labels, d), n, partitions);
     }
 
     static Frame of(SparkSession spark, Split split, int partitions) {
@@ -53,14 +111,18 @@ final class Frames {
                 px[i * d + j] = code(levels, split.x(i, j));
             }
         }
+        return frame(spark, new Images(px, split.labels(), d), n, partitions);
+    }
+
+    private static Frame frame(SparkSession spark, Source source, int n, int partitions) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<Images> b = sc.broadcast(new Images(px, split.labels(), d));
+        Broadcast<Source> b = sc.broadcast(source);
         int p = Math.max(1, Math.min(partitions, n));
         List<long[]> ranges = new ArrayList<>();
         for (int k = 0; k < p; k++) {
             ranges.add(new long[] {(long) n * k / p, (long) n * (k + 1) / p});
         }
-        JavaRDD<Row> rows = sc.parallelize(ranges, p).flatMap(r -> rows(b.value(), (int) r[0], (int) r[1]));
+        JavaRDD<Row> rows = sc.parallelize(ranges, p).flatMap(r -> b.value().rows((int) r[0], (int) r[1]));
         return new Frame(spark.createDataFrame(rows, SCHEMA), b);
     }
 

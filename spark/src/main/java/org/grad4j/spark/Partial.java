@@ -1,18 +1,21 @@
 package org.grad4j.spark;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What the tasks of one job send back, summed by {@code treeAggregate}: arrays weighted by each
  * partition's share ({@code sync}: gradients times {@code rows in batch / batch}; {@code average}:
- * weights and optimizer slots times {@code partition rows / all rows}), the loss weighted the same
- * way (one per local step in {@code average}), the rows that took part, and the slowest task's
- * compute time. Arrays are allocated by the first partition that adds, so the zero value ships empty.
+ * weights and the optimizer's per-parameter slots times {@code partition rows / all rows}), the
+ * optimizer's counters as their maximum, the loss weighted the same way (one per local step in
+ * {@code average}), the rows that took part, and the slowest task's compute time. Arrays are
+ * allocated by the first partition that adds, so the zero value ships empty.
  */
 final class Partial implements Serializable {
     double[][] sum;
-    double[][][] slots;
-    long[] counts;
+    final Map<String, double[][]> slots = new LinkedHashMap<>();
+    final Map<String, Double> counters = new LinkedHashMap<>();
     double[] loss;
     long rows;
     long computeNanos;
@@ -25,32 +28,25 @@ final class Partial implements Serializable {
         axpy(w, a, sum);
     }
 
-    void addSlots(double[][][] s, double w) {
-        if (s == null) {
-            return;
-        }
-        if (slots == null) {
-            slots = new double[s.length][][];
-        }
-        for (int i = 0; i < s.length; i++) {
-            if (s[i] == null) {
-                continue;
+    /**
+     * Adds an optimizer's {@link org.grad4j.optim.Optimizer#state()}: {@code w} times each
+     * per-parameter slot ({@link OptimizerSpec#perParameter} against {@code params}), the maximum of each counter.
+     */
+    void addState(Map<String, double[][]> state, double w, double[][] params) {
+        for (Map.Entry<String, double[][]> e : state.entrySet()) {
+            if (OptimizerSpec.perParameter(e.getValue(), params)) {
+                axpy(w, e.getValue(), slots.computeIfAbsent(e.getKey(), k -> zerosLike(e.getValue())));
+            } else {
+                counters.merge(e.getKey(), e.getValue()[0][0], Math::max);
             }
-            if (slots[i] == null) {
-                slots[i] = zerosLike(s[i]);
-            }
-            axpy(w, s[i], slots[i]);
         }
     }
 
-    void maxCounts(long[] c) {
-        if (counts == null) {
-            counts = c.clone();
-            return;
-        }
-        for (int i = 0; i < c.length; i++) {
-            counts[i] = Math.max(counts[i], c[i]);
-        }
+    /** The summed state, as {@link org.grad4j.optim.Optimizer#loadState} takes it. */
+    Map<String, double[][]> state() {
+        Map<String, double[][]> s = new LinkedHashMap<>(slots);
+        counters.forEach((k, v) -> s.put(k, new double[][] {{v}}));
+        return s;
     }
 
     void addLoss(double[] l, double w) {
@@ -67,10 +63,8 @@ final class Partial implements Serializable {
         if (other.sum != null) {
             addScaled(other.sum, 1.0);
         }
-        addSlots(other.slots, 1.0);
-        if (other.counts != null) {
-            maxCounts(other.counts);
-        }
+        other.slots.forEach((k, v) -> axpy(1.0, v, slots.computeIfAbsent(k, n -> zerosLike(v))));
+        other.counters.forEach((k, v) -> counters.merge(k, v, Math::max));
         if (other.loss != null) {
             addLoss(other.loss, 1.0);
         }

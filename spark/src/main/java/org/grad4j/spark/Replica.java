@@ -1,25 +1,35 @@
 package org.grad4j.spark;
 
+import org.grad4j.data.Examples;
+import org.grad4j.nn.module.Module;
+import org.grad4j.train.BatchGradient;
+
 /**
- * The narrow view of a model that data-parallel training needs: flat parameter arrays, the gradient
- * of the mean loss on a batch of rows, and class scores. Every executor builds its own replica from
- * a {@link NetSpec} and the broadcast weights; today's implementation is a
- * {@link org.grad4j.nn.FeedForwardNet}.
+ * A task's copy of the model: the module built from a {@link ModelSpec} and the broadcast weights,
+ * and how its gradient is computed ({@link org.grad4j.train.StepPlanner#gradient}: the book's
+ * backprop for the book's networks, autograd otherwise).
  */
-interface Replica {
+final class Replica {
+    private final double[][] params;
+    private final BatchGradient gradient;
+
+    Replica(Module module, BatchGradient gradient) {
+        this.params = ModelSpec.arraysOf(module);
+        this.gradient = gradient;
+    }
 
     /** The parameter arrays, modified in place by an optimizer. */
-    double[][] params();
+    double[][] params() {
+        return params;
+    }
 
-    /** The gradient arrays {@link #gradient} fills, positions matching {@link #params()}. */
-    double[][] grads();
+    /** The gradient arrays of the last {@link #gradient}, positions matching {@link #params()}. */
+    double[][] grads() {
+        return gradient.grads();
+    }
 
-    /**
-     * Fills {@link #grads()} with the gradient of the mean loss over {@code rows} rows of {@code x}
-     * (row-major, {@code rows x inputs}) with class labels {@code t}; returns that mean loss.
-     */
-    double gradient(double[] x, int rows, int[] t);
-
-    /** Class scores (before softmax) of one row; the returned array is new. */
-    double[] scores(double[] row);
+    /** Fills {@link #grads()} with the gradient of the mean loss over the rows {@code idx[0..count)} of {@code data}; returns that loss. */
+    double gradient(Examples data, int[] idx, int count) {
+        return gradient.compute(data, idx, count);
+    }
 }

@@ -10,19 +10,24 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.grad4j.data.Dataset;
-import org.grad4j.nn.FeedForwardNet;
+import java.util.Arrays;
+import org.grad4j.data.Examples;
+import org.grad4j.data.Task;
+import org.grad4j.io.Models;
 import org.grad4j.train.ClusterTrainer;
 import org.grad4j.train.Evaluation;
 import org.grad4j.train.History;
+import org.grad4j.train.RegressionMetrics;
+import org.grad4j.train.StepPlanner;
 import org.grad4j.train.TrainListener;
 import org.grad4j.train.TrainResult;
 import org.grad4j.train.TrainSettings;
 
 /**
- * {@code grad4j train --spark MASTER}: the data set's training split as a DataFrame
- * ({@link Frames}), trained by {@link DataParallel} with the command's settings; train and test
- * accuracy measured on the driver at each evaluation (once per epoch by default), as in-process.
+ * {@code grad4j train --spark MASTER}: the training examples (an IDX data set's or a CSV file's) as
+ * a DataFrame ({@link Frames}), the module trained by {@link DataParallel} with the command's
+ * settings; train and test scores (accuracy, or R² for regression) measured on the driver at each
+ * evaluation (once per epoch by default), as in-process, and for regression the test MSE, MAE and R².
  * Found by {@link java.util.ServiceLoader} through {@code META-INF/services}.
  */
 public final class SparkClusterTrainer implements ClusterTrainer {
@@ -60,7 +65,7 @@ public final class SparkClusterTrainer implements ClusterTrainer {
     /** The jar files that hold grad4j's classes (the core's and this module's), for executors on other JVMs. */
     private static List<String> jars() {
         List<String> out = new ArrayList<>();
-        for (Class<?> c : new Class<?>[] {FeedForwardNet.class, SparkClusterTrainer.class}) {
+        for (Class<?> c : new Class<?>[] {Models.class, SparkClusterTrainer.class}) {
             try {
                 Path p = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
                 if (Files.isRegularFile(p) && !out.contains(p.toString())) {
@@ -75,28 +80,35 @@ public final class SparkClusterTrainer implements ClusterTrainer {
 
     /** Trains {@code job} on an existing session (left running). */
     public static Outcome train(SparkSession spark, Job job, TrainListener listener) {
-        Dataset ds = job.data();
+        Examples train = job.train();
+        Examples test = job.test();
         TrainSettings s = job.settings();
-        FeedForwardNet net = job.net();
+        if (job.loss().kind() != Models.loss(job.architecture().loss()).kind()) {
+            throw new IllegalArgumentException("the loss " + job.loss().getClass().getSimpleName()
+                    + " is not the architecture's " + job.architecture().loss());
+        }
+        ModelSpec spec = ModelSpec.of(job.architecture(), job.module());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int partitions = job.partitions() > 0 ? job.partitions() : sc.defaultParallelism();
         Mode mode = Mode.parse(job.mode());
-        int perEpoch = Math.max(ds.train().size() / s.batch(), 1);
+        int perEpoch = Math.max(train.size() / s.batch(), 1);
         Plan plan = new Plan(mode, job.localSteps(), s.iterations(), s.batch(), s.sampling(), s.seed(), s.clipNorm(),
                 s.evalEvery() > 0 ? s.evalEvery() : perEpoch, job.schedule());
         OptimizerSpec opt = new OptimizerSpec(job.optimizer(), job.optimizerOptions());
-        Evaluation eval = new Evaluation(ds.features());
+        Evaluation eval = new Evaluation(StepPlanner.predictor(job.module(), job.loss(), train, false));
+        boolean regression = train.task() == Task.REGRESSION;
         int[] evalAt = new int[s.iterations() / Math.max(plan.evalEvery(), 1) + 2];
-        double[] trainAcc = new double[evalAt.length];
-        double[] testAcc = new double[evalAt.length];
+        double[] trainScore = new double[evalAt.length];
+        double[] testScore = new double[evalAt.length];
         int[] evaluations = {0};
         long[] evalNanos = {0};
         DataParallel.Result r;
         long t0;
-        try (Frames.Frame frame = Frames.of(spark, ds.train(), partitions);
-             TrainingData data = TrainingData.of(frame.df(), "features", "label", 0, ds.classes())) {
+        try (Frames.Frame frame = Frames.of(spark, train, partitions);
+             TrainingData data = TrainingData.of(frame.df(), "features", "label", 0, train.task(), train.classes())) {
             t0 = System.nanoTime();
-            r = DataParallel.train(sc, data, NetSpec.of(net), net.paramArrays(), opt, plan, new DataParallel.Listener() {
+            r = DataParallel.train(sc, data, spec, ModelSpec.arraysOf(job.module()), opt, plan,
+                    new DataParallel.Listener() {
                 @Override
                 public void step(int iteration, int total, double loss) {
                     listener.iteration(iteration, total, loss);
@@ -107,19 +119,20 @@ public final class SparkClusterTrainer implements ClusterTrainer {
                     long e0 = System.nanoTime();
                     int k = evaluations[0]++;
                     evalAt[k] = done;
-                    trainAcc[k] = eval.accuracy(net, ds.train());
-                    testAcc[k] = eval.accuracy(net, ds.test());
+                    trainScore[k] = score(eval, train);
+                    testScore[k] = score(eval, test);
                     evalNanos[0] += System.nanoTime() - e0;
-                    listener.evaluated(done, (done + perEpoch - 1) / perEpoch, trainAcc[k], testAcc[k]);
+                    listener.evaluated(done, (done + perEpoch - 1) / perEpoch, trainScore[k], testScore[k]);
                 }
             });
         }
         double seconds = (System.nanoTime() - t0 - evalNanos[0]) / 1e9;
         int k = evaluations[0];
-        History h = History.of(r.losses(), java.util.Arrays.copyOf(evalAt, k), java.util.Arrays.copyOf(trainAcc, k),
-                java.util.Arrays.copyOf(testAcc, k));
-        TrainResult result = new TrainResult(s.iterations(), seconds, evalNanos[0] / 1e9, trainAcc[k - 1],
-                testAcc[k - 1], r.losses()[r.losses().length - 1], h);
+        History h = History.of(r.losses(), Arrays.copyOf(evalAt, k), Arrays.copyOf(trainScore, k),
+                Arrays.copyOf(testScore, k));
+        RegressionMetrics reg = regression && test.size() > 0 ? eval.regression(test) : null;
+        TrainResult result = new TrainResult(s.iterations(), seconds, evalNanos[0] / 1e9, trainScore[k - 1],
+                testScore[k - 1], r.losses()[r.losses().length - 1], h, train.task(), reg);
         StepTimes t = r.times();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("master", job.master());
@@ -136,5 +149,13 @@ public final class SparkClusterTrainer implements ClusterTrainer {
         details.put("communication_share", t.communicationShare());
         details.put("summary", t.summary());
         return new Outcome(result, details);
+    }
+
+    /** What in-process training records: accuracy for classification, R² for regression (NaN without rows). */
+    private static double score(Evaluation eval, Examples data) {
+        if (data.size() == 0) {
+            return Double.NaN;
+        }
+        return data.task() == Task.REGRESSION ? eval.regression(data).r2() : eval.accuracy(data);
     }
 }

@@ -8,10 +8,13 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.grad4j.data.Table;
+import org.grad4j.data.Task;
 
 /**
  * Training rows as cached {@link Block}s, one per partition, checked row by row: the features of a
- * row must be finite and as many as the first row's, its label a class index. Rows are numbered in
+ * row must be finite and as many as the first row's, its label a class index (classification) or a
+ * finite number (regression). Rows are numbered in
  * the data set's order (partition by partition), the order in which {@link org.grad4j.data.BatchSampler}
  * indices address them.
  */
@@ -21,9 +24,11 @@ final class TrainingData implements AutoCloseable {
     final int[] counts;
     final long rows;
     final int features;
+    final Task task;
+    /** The number of classes; 0 for regression. */
     final int classes;
 
-    private TrainingData(JavaRDD<Block> blocks, long[] starts, int[] counts, int features, int classes) {
+    private TrainingData(JavaRDD<Block> blocks, long[] starts, int[] counts, int features, Task task, int classes) {
         this.blocks = blocks;
         this.starts = starts;
         this.counts = counts;
@@ -33,6 +38,7 @@ final class TrainingData implements AutoCloseable {
         }
         this.rows = n;
         this.features = features;
+        this.task = task;
         this.classes = classes;
     }
 
@@ -45,10 +51,12 @@ final class TrainingData implements AutoCloseable {
      * {@code partitions} blocks (0: as many as {@code df} has; fewer are made by merging neighbouring
      * partitions, which keeps the order; more by Spark's round-robin repartitioning).
      *
-     * @param classes the number of classes, or 0 to take the largest label plus one
+     * @param task    classification (labels are class indices) or regression (labels are targets)
+     * @param classes the number of classes, or 0 to take the largest label plus one (ignored for regression)
      * @throws IllegalArgumentException with one line naming the first bad row found, or when there are no rows
      */
-    static TrainingData of(Dataset<Row> df, String featuresCol, String labelCol, int partitions, int classes) {
+    static TrainingData of(Dataset<Row> df, String featuresCol, String labelCol, int partitions, Task task,
+                           int classes) {
         Dataset<Row> selected = df.select(df.col(featuresCol), df.col(labelCol).cast("double"));
         int have = selected.rdd().getNumPartitions();
         if (partitions > 0 && partitions < have) {
@@ -89,10 +97,10 @@ final class TrainingData implements AutoCloseable {
         if (n == 0) {
             throw new IllegalArgumentException("no training rows");
         }
-        int k = classes > 0 ? classes : (int) Math.max(maxLabel + 1, 2);
+        int k = task == Task.REGRESSION ? 0 : classes > 0 ? classes : (int) Math.max(maxLabel + 1, 2);
         int w = width;
         JavaRDD<Block> blocks = rdd.mapPartitionsWithIndex(
-                (Integer part, Iterator<Row> it) -> List.of(block(part, starts[part], counts[part], w, k,
+                (Integer part, Iterator<Row> it) -> List.of(block(part, starts[part], counts[part], w, task, k,
                         featuresCol, it)).iterator(), true);
         blocks.persist(StorageLevel.MEMORY_ONLY());
         try {
@@ -101,7 +109,7 @@ final class TrainingData implements AutoCloseable {
             blocks.unpersist(false);
             throw Jobs.unwrap(e);
         }
-        return new TrainingData(blocks, starts, counts, w, k);
+        return new TrainingData(blocks, starts, counts, w, task, k);
     }
 
     private static Iterator<long[]> stats(Iterator<Row> it) {
@@ -124,10 +132,12 @@ final class TrainingData implements AutoCloseable {
         return List.of(new long[] {count, width, max}).iterator();
     }
 
-    private static Block block(int part, long start, int count, int width, int classes, String featuresCol,
-                               Iterator<Row> it) {
+    private static Block block(int part, long start, int count, int width, Task task, int classes,
+                               String featuresCol, Iterator<Row> it) {
         double[] x = new double[Math.multiplyExact(count, Math.max(width, 0))];
-        int[] t = new int[count];
+        boolean regression = task == Task.REGRESSION;
+        int[] t = regression ? null : new int[count];
+        double[] targets = regression ? new double[count] : null;
         int i = 0;
         while (it.hasNext()) {
             Row r = it.next();
@@ -155,18 +165,26 @@ final class TrainingData implements AutoCloseable {
                 x[base + j] = f;
             }
             double y = r.isNullAt(1) ? Double.NaN : r.getDouble(1);
-            if (!(y >= 0 && y < classes && y == Math.rint(y))) {
+            if (regression) {
+                if (!Double.isFinite(y)) {
+                    throw new BadRowException("row " + row + " (partition " + part + "): label " + Jobs.number(y)
+                            + " is not a finite number");
+                }
+                targets[i] = y;
+            } else if (!(y >= 0 && y < classes && y == Math.rint(y))) {
                 throw new BadRowException("row " + row + " (partition " + part + "): label " + Jobs.number(y)
                         + " is not a class index 0.." + (classes - 1));
+            } else {
+                t[i] = (int) y;
             }
-            t[i] = (int) y;
             i++;
         }
         if (i != count) {
             throw new IllegalStateException("partition " + part + " changed between two passes: " + i + " rows, "
                     + count + " before (the data must be deterministic)");
         }
-        return new Block(part, start, count, x, t);
+        int d = Math.max(width, 1);
+        return new Block(part, start, regression ? Table.ofRows(x, d, targets, 1) : Table.ofRows(x, d, t, classes));
     }
 
     /** Sizes of the partitions, for messages. */

@@ -51,4 +51,12 @@ class BadDataTest {
         assertThatThrownBy(() -> classifier().fit(rows(33, 0, 0.5)))
                 .hasMessage("bad training row: row 33 (partition 1): label 0.5 is not a class index 0..1");
     }
+
+    @Test
+    void regressionTargetThatIsNotANumber() {
+        assertThatThrownBy(() -> new Grad4jRegressor().setHidden(new int[] {3}).setBatchSize(10).setIterations(5)
+                .fit(rows(12, 0, Double.NaN)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bad training row: row 12 (partition 0): label NaN is not a finite number");
+    }
 }

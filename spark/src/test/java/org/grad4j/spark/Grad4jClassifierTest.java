@@ -19,9 +19,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.grad4j.io.ModelFile;
-import org.grad4j.nn.Activation;
-import org.grad4j.nn.FeedForwardNet;
+import org.grad4j.data.Normalization;
+import org.grad4j.data.Task;
+import org.grad4j.io.Architecture;
+import org.grad4j.io.ArchitectureFile;
+import org.grad4j.io.Models;
+import org.grad4j.io.Npz;
+import org.grad4j.nn.module.Sequential;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,17 +82,20 @@ class Grad4jClassifierTest {
         Grad4jClassificationModel fitted = (Grad4jClassificationModel) model.stages()[1];
         assertThat(fitted.numClasses()).isEqualTo(3);
         assertThat(fitted.numFeatures()).isEqualTo(4);
-        assertThat(fitted.layerSizes()).containsExactly(4, 8, 3);
+        assertThat(fitted.architecture().toJson()).isEqualTo(Architecture.feedForward(Task.CLASSIFICATION,
+                new int[] {4, 8, 3}, "relu", "cross-entropy", Normalization.none(4)).toJson());
         assertThat(fitted.trainingLosses()).hasSize(3 * (600 / 30));
         assertThat(fitted.trainingTimes()).contains("Spark jobs");
         assertThat(fitted.getProbabilityCol()).isEqualTo("probability");
 
         String path = dir.resolve("pipeline").toString();
         model.write().overwrite().save(path);
-        // the weights are grad4j's .npz, readable without Spark
-        FeedForwardNet net = ModelFile.load(dir.resolve("pipeline/stages/1_" + fitted.uid() + "/weights.npz"),
-                Activation.RELU);
-        assertThat(SyncParityTest.maxDifference(net.paramArrays(), fitted.network().paramArrays())).isZero();
+        // the weights are grad4j's model file, with the architecture, readable without Spark
+        Path file = dir.resolve("pipeline/stages/1_" + fitted.uid() + "/weights.npz");
+        Architecture stored = ArchitectureFile.read(file).orElseThrow();
+        Sequential module = Models.load(stored, Npz.read(file));
+        assertThat(SyncParityTest.maxDifference(ModelSpec.weightsOf(module), ModelSpec.weightsOf(fitted.module())))
+                .isZero();
         PipelineModel loaded = PipelineModel.load(path);
         List<Row> a = out.select("prediction", "probability").collectAsList();
         List<Row> b = loaded.transform(test).select("prediction", "probability").collectAsList();
@@ -130,7 +137,7 @@ class Grad4jClassifierTest {
         assertThatThrownBy(() -> new Grad4jClassifier().setMode("async"))
                 .hasMessageContaining("mode").hasMessageContaining("async");
         assertThatThrownBy(() -> new Grad4jClassifier().setBatchSize(0)).hasMessageContaining("batchSize");
-        assertThatThrownBy(() -> Grad4jClassifier.optimizerSettings(0.1, "momentum"))
+        assertThatThrownBy(() -> Fitting.optimizerSettings(0.1, "momentum"))
                 .hasMessage("optimizerOptions: expected key=value, got 'momentum'");
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.ServiceLoader;
 import org.grad4j.data.Sampling;
+import org.grad4j.data.SplitExamples;
+import org.grad4j.nn.loss.CrossEntropyLoss;
 import org.grad4j.nn.Activation;
 import org.grad4j.nn.FeedForwardNet;
 import org.grad4j.nn.Init;
@@ -27,8 +29,10 @@ class SparkClusterTrainerTest {
         FeedForwardNet net = new MultiLayerNet(784, new int[] {50}, 10, Activation.RELU, Init.HE, new Random(1));
         TrainSettings s = new TrainSettings(160, 100, Sampling.SHUFFLE, 1, GradientMode.BACKPROP, 1, 0,
                 Double.POSITIVE_INFINITY, null, 0);
-        ClusterTrainer.Job job = new ClusterTrainer.Job("local[2]", "average", 20, 2, net, "sgd", Map.of("lr", 0.1),
-                null, SyncParityTest.sample(), s);
+        ModelSpec spec = SyncParityTest.spec(net);
+        ClusterTrainer.Job job = new ClusterTrainer.Job("local[2]", "average", 20, 2, spec.parsed(), net.asModule(),
+                new CrossEntropyLoss(), "sgd", Map.of("lr", 0.1), null, SplitExamples.train(SyncParityTest.sample()),
+                SplitExamples.test(SyncParityTest.sample()), s);
         int[] evaluated = {0};
         ClusterTrainer.Outcome o = SparkClusterTrainer.train(LocalSpark.session(), job, new TrainListener() {
             @Override

@@ -62,12 +62,12 @@ class StandaloneClusterTest {
 
     private static double[][] train(SparkSession spark, JavaSparkContext sc, int killAt, Runnable kill) {
         FeedForwardNet start = SyncParityTest.initial();
-        double[][] w = NetSpec.weightsOf(start);
+        double[][] w = ModelSpec.weightsOf(start.asModule());
         try (Frames.Frame f = Frames.of(spark, SyncParityTest.sample.train(), 2);
-             TrainingData data = TrainingData.of(f.df(), "features", "label", 0, 10)) {
+             TrainingData data = TrainingData.of(f.df(), "features", "label", 0, org.grad4j.data.Task.CLASSIFICATION, 10)) {
             Plan plan = new Plan(Mode.SYNC, 1, SyncParityTest.STEPS, SyncParityTest.BATCH, Sampling.SHUFFLE,
                     SyncParityTest.SEED, Double.POSITIVE_INFINITY, 0, null);
-            DataParallel.train(sc, data, NetSpec.of(start), w, new OptimizerSpec("sgd", Map.of("lr", 0.1)), plan,
+            DataParallel.train(sc, data, SyncParityTest.spec(start), w, new OptimizerSpec("sgd", Map.of("lr", 0.1)), plan,
                     (it, total, loss) -> {
                         if (it + 1 == killAt) {
                             kill.run();

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Random;
 import org.grad4j.data.Dataset;
 import org.grad4j.data.Datasets;
+import org.grad4j.data.Normalization;
 import org.grad4j.data.Sampling;
+import org.grad4j.data.Task;
+import org.grad4j.io.Architecture;
 import org.grad4j.nn.Activation;
 import org.grad4j.nn.FeedForwardNet;
 import org.grad4j.nn.Init;
@@ -74,6 +77,16 @@ class SyncParityTest {
         return net;
     }
 
+    /** The book network's architecture (softmax cross-entropy on pixels / 255) and module, as {@code grad4j train} ships it. */
+    static ModelSpec spec(FeedForwardNet net) {
+        int[] sizes = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(net.inputSize()),
+                net.parameters().stream().filter(p -> p.value().rank() == 2).mapToInt(p -> p.value().cols())).toArray();
+        String act = net.activation() == null ? "sigmoid" : net.activation().name().toLowerCase(java.util.Locale.ROOT);
+        Architecture a = Architecture.feedForward(Task.CLASSIFICATION, sizes, act, "cross-entropy",
+                Normalization.divide(net.inputSize(), 255));
+        return ModelSpec.of(a, net.asModule());
+    }
+
     static double maxDifference(double[][] a, double[][] b) {
         double m = 0;
         for (int i = 0; i < a.length; i++) {
@@ -90,18 +103,18 @@ class SyncParityTest {
     void syncEqualsInProcess(int partitions, String optimizer, double lr, String model) throws IOException {
         FeedForwardNet reference = inProcess(model, optimizer, lr);
         FeedForwardNet start = initial(model);
-        double[][] w = NetSpec.weightsOf(start);
+        double[][] w = ModelSpec.weightsOf(start.asModule());
         try (Frames.Frame f = Frames.of(LocalSpark.session(), sample.train(), partitions);
-             TrainingData data = TrainingData.of(f.df(), "features", "label", 0, 10)) {
+             TrainingData data = TrainingData.of(f.df(), "features", "label", 0, Task.CLASSIFICATION, 10)) {
             assertThat(data.partitions()).isEqualTo(partitions);
             Plan plan = new Plan(Mode.SYNC, 1, STEPS, BATCH, Sampling.SHUFFLE, SEED, Double.POSITIVE_INFINITY, 0, null);
-            DataParallel.Result r = DataParallel.train(LocalSpark.context(), data, NetSpec.of(start), w,
+            DataParallel.Result r = DataParallel.train(LocalSpark.context(), data, spec(start), w,
                     new OptimizerSpec(optimizer, Map.of("lr", lr)), plan, (it, total, loss) -> { });
             assertThat(r.losses()).hasSize(STEPS);
             assertThat(r.times().jobs()).isEqualTo(STEPS);
         }
         assertThat(maxDifference(w, reference.paramArrays())).isLessThanOrEqualTo(PARITY);
-        assertThat(maxDifference(w, NetSpec.weightsOf(initial(model)))).isGreaterThan(1e-3); // it did train
+        assertThat(maxDifference(w, ModelSpec.weightsOf(initial(model).asModule()))).isGreaterThan(1e-3); // it did train
     }
 
     /** Gradient clipping and a learning-rate schedule (halved after the first epoch, step 80) are the in-process ones too. */
@@ -113,11 +126,11 @@ class SyncParityTest {
         new Trainer(reference, Optimizers.create("momentum", 0.05), sample(), s).schedule(Schedules.parse(SCHEDULE))
                 .input(InputMode.DENSE).run(TrainListener.NONE);
         FeedForwardNet start = initial("relu");
-        double[][] w = NetSpec.weightsOf(start);
+        double[][] w = ModelSpec.weightsOf(start.asModule());
         try (Frames.Frame f = Frames.of(LocalSpark.session(), sample.train(), 2);
-             TrainingData data = TrainingData.of(f.df(), "features", "label", 0, 10)) {
+             TrainingData data = TrainingData.of(f.df(), "features", "label", 0, Task.CLASSIFICATION, 10)) {
             Plan plan = new Plan(Mode.SYNC, 1, STEPS, BATCH, Sampling.SHUFFLE, SEED, CLIP, 0, Schedules.parse(SCHEDULE));
-            DataParallel.train(LocalSpark.context(), data, NetSpec.of(start), w,
+            DataParallel.train(LocalSpark.context(), data, spec(start), w,
                     new OptimizerSpec("momentum", Map.of("lr", 0.05)), plan, (it, total, loss) -> { });
         }
         assertThat(maxDifference(w, reference.paramArrays())).isLessThanOrEqualTo(PARITY);
