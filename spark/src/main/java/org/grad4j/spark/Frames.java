@@ -23,9 +23,11 @@ import org.grad4j.tensor.Pixels;
 /**
  * grad4j {@link Examples} as a DataFrame with columns {@code features} (a vector) and {@code label}
  * (a double: the class index, or the regression target), in the examples' order, in
- * {@code partitions} contiguous slices. The rows travel once to every executor as a broadcast, and
- * each partition expands its own rows, so that no task carries its rows: IDX images as their bytes
- * (47 MB for MNIST's training set, features {@code pixel / 255}), tables as their doubles.
+ * {@code partitions} contiguous slices. Each slice is a broadcast of its own, read by its partition
+ * only, so that an executor fetches the rows of the partitions it computes (once: the frame is
+ * cached by its users) and no task carries rows: IDX images as their bytes (features
+ * {@code pixel / 255}), tables as their doubles. A slice is one Java array, so a partition holds at
+ * most 2^31 - 1 bytes of pixels or doubles; more partitions lift that limit.
  */
 final class Frames {
     private Frames() {}
@@ -37,6 +39,12 @@ final class Frames {
     /** Rows {@code from..to} as DataFrame rows. */
     private interface Source extends Serializable {
         Iterator<Row> rows(int from, int to);
+
+        /** Rows {@code from..to} as a source of their own (copied). */
+        Source slice(int from, int to);
+
+        /** The number of rows. */
+        int size();
     }
 
     /** A split's pixels as bytes and its labels. */
@@ -44,6 +52,17 @@ final class Frames {
         @Override
         public Iterator<Row> rows(int from, int to) {
             return Frames.rows(this, from, to);
+        }
+
+        @Override
+        public int size() {
+            return labels.length;
+        }
+
+        @Override
+        public Source slice(int from, int to) {
+            return new Images(java.util.Arrays.copyOfRange(pixels, Math.multiplyExact(from, features),
+                    Math.multiplyExact(to, features)), java.util.Arrays.copyOfRange(labels, from, to), features);
         }
     }
 
@@ -58,13 +77,26 @@ final class Frames {
             }
             return out.iterator();
         }
+
+        @Override
+        public int size() {
+            return labels.length;
+        }
+
+        @Override
+        public Source slice(int from, int to) {
+            return new Doubles(java.util.Arrays.copyOfRange(x, Math.multiplyExact(from, features),
+                    Math.multiplyExact(to, features)), java.util.Arrays.copyOfRange(labels, from, to), features);
+        }
     }
 
-    /** The DataFrame and the broadcast it reads, to be destroyed once the DataFrame is no longer used. */
-    record Frame(Dataset<Row> df, Broadcast<? extends Source> source) implements AutoCloseable {
+    /** The DataFrame and the broadcasts it reads (one a partition), destroyed once the DataFrame is no longer used. */
+    record Frame(Dataset<Row> df, List<Broadcast<Source>> slices) implements AutoCloseable {
         @Override
         public void close() {
-            source.destroy();
+            for (Broadcast<Source> b : slices) {
+                b.destroy();
+            }
         }
     }
 
@@ -116,14 +148,21 @@ final class Frames {
 
     private static Frame frame(SparkSession spark, Source source, int n, int partitions) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<Source> b = sc.broadcast(source);
         int p = Math.max(1, Math.min(partitions, n));
-        List<long[]> ranges = new ArrayList<>();
+        List<Broadcast<Source>> slices = new ArrayList<>(p);
+        List<Integer> parts = new ArrayList<>(p);
         for (int k = 0; k < p; k++) {
-            ranges.add(new long[] {(long) n * k / p, (long) n * (k + 1) / p});
+            int from = (int) ((long) n * k / p);
+            int to = (int) ((long) n * (k + 1) / p);
+            slices.add(sc.broadcast(source.slice(from, to)));
+            parts.add(k);
         }
-        JavaRDD<Row> rows = sc.parallelize(ranges, p).flatMap(r -> b.value().rows((int) r[0], (int) r[1]));
-        return new Frame(spark.createDataFrame(rows, SCHEMA), b);
+        List<Broadcast<Source>> handles = List.copyOf(slices);
+        JavaRDD<Row> rows = sc.parallelize(parts, p).flatMap(k -> {
+            Source slice = handles.get(k).value();
+            return slice.rows(0, slice.size());
+        });
+        return new Frame(spark.createDataFrame(rows, SCHEMA), handles);
     }
 
     private static Iterator<Row> rows(Images im, int from, int to) {
