@@ -317,4 +317,21 @@ public final class History {
         }
         return of(loss, evalIterations, trainAccuracy, testAccuracy, loss.length);
     }
+
+    /**
+     * A history of a {@code task} run from recorded values (a run on a cluster records them on its
+     * driver): the loss of every iteration, the iteration of every evaluation, and for each metric
+     * of the task ({@link Metric#of}) one value per evaluation; metrics not given are NaN. The
+     * arrays are copied.
+     *
+     * @throws IllegalArgumentException when a metric is not one of the task's, or has not one value per evaluation
+     */
+    public static History of(Task task, double[] loss, int[] evalIterations, Map<Metric, double[]> values) {
+        for (Metric m : values.keySet()) {
+            if (!Metric.of(task).contains(m)) {
+                throw new IllegalArgumentException("History.of: " + m.key() + " is not a metric of " + task.id());
+            }
+        }
+        return of(task, loss, evalIterations, values, loss.length);
+    }
 }

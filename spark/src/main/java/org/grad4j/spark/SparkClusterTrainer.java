@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import java.util.Arrays;
+import java.util.EnumMap;
 import org.grad4j.data.Examples;
 import org.grad4j.data.Task;
 import org.grad4j.io.Models;
@@ -100,6 +101,11 @@ public final class SparkClusterTrainer implements ClusterTrainer {
         int[] evalAt = new int[s.iterations() / Math.max(plan.evalEvery(), 1) + 2];
         double[] trainScore = new double[evalAt.length];
         double[] testScore = new double[evalAt.length];
+        // a regression run records MSE, MAE and R² of both splits, as in-process
+        Map<History.Metric, double[]> metrics = new EnumMap<>(History.Metric.class);
+        for (History.Metric m : History.Metric.of(train.task())) {
+            metrics.put(m, new double[evalAt.length]);
+        }
         int[] evaluations = {0};
         long[] evalNanos = {0};
         DataParallel.Result r;
@@ -119,8 +125,19 @@ public final class SparkClusterTrainer implements ClusterTrainer {
                     long e0 = System.nanoTime();
                     int k = evaluations[0]++;
                     evalAt[k] = done;
-                    trainScore[k] = score(eval, train);
-                    testScore[k] = score(eval, test);
+                    if (regression) {
+                        record(metrics, k, eval, train, History.Metric.TRAIN_MSE, History.Metric.TRAIN_MAE,
+                                History.Metric.TRAIN_R2);
+                        record(metrics, k, eval, test, History.Metric.TEST_MSE, History.Metric.TEST_MAE,
+                                History.Metric.TEST_R2);
+                        trainScore[k] = metrics.get(History.Metric.TRAIN_R2)[k];
+                        testScore[k] = metrics.get(History.Metric.TEST_R2)[k];
+                    } else {
+                        trainScore[k] = score(eval, train);
+                        testScore[k] = score(eval, test);
+                        metrics.get(History.Metric.TRAIN_ACCURACY)[k] = trainScore[k];
+                        metrics.get(History.Metric.TEST_ACCURACY)[k] = testScore[k];
+                    }
                     evalNanos[0] += System.nanoTime() - e0;
                     listener.evaluated(done, (done + perEpoch - 1) / perEpoch, trainScore[k], testScore[k]);
                 }
@@ -128,8 +145,9 @@ public final class SparkClusterTrainer implements ClusterTrainer {
         }
         double seconds = (System.nanoTime() - t0 - evalNanos[0]) / 1e9;
         int k = evaluations[0];
-        History h = History.of(r.losses(), Arrays.copyOf(evalAt, k), Arrays.copyOf(trainScore, k),
-                Arrays.copyOf(testScore, k));
+        Map<History.Metric, double[]> recorded = new EnumMap<>(History.Metric.class);
+        metrics.forEach((m, v) -> recorded.put(m, Arrays.copyOf(v, k)));
+        History h = History.of(train.task(), r.losses(), Arrays.copyOf(evalAt, k), recorded);
         RegressionMetrics reg = regression && test.size() > 0 ? eval.regression(test) : null;
         TrainResult result = new TrainResult(s.iterations(), seconds, evalNanos[0] / 1e9, trainScore[k - 1],
                 testScore[k - 1], r.losses()[r.losses().length - 1], h, train.task(), reg);
@@ -149,6 +167,15 @@ public final class SparkClusterTrainer implements ClusterTrainer {
         details.put("communication_share", t.communicationShare());
         details.put("summary", t.summary());
         return new Outcome(result, details);
+    }
+
+    /** MSE, MAE and R² of {@code data} as evaluation {@code k} of the three metrics (NaN without rows). */
+    private static void record(Map<History.Metric, double[]> metrics, int k, Evaluation eval, Examples data,
+                               History.Metric mse, History.Metric mae, History.Metric r2) {
+        RegressionMetrics m = data.size() == 0 ? null : eval.regression(data);
+        metrics.get(mse)[k] = m == null ? Double.NaN : m.mse();
+        metrics.get(mae)[k] = m == null ? Double.NaN : m.mae();
+        metrics.get(r2)[k] = m == null ? Double.NaN : m.r2();
     }
 
     /** What in-process training records: accuracy for classification, R² for regression (NaN without rows). */

@@ -106,6 +106,15 @@ class SparkTrainCommandTest {
         assertThat(there).containsKeys("test_mse", "test_r2").containsEntry("task", "regression");
         assertThat((double) there.get("test_mse")).isCloseTo((double) here.get("test_mse"),
                 org.assertj.core.data.Offset.offset(1e-9));
+        // the history names MSE, MAE and R² per evaluation as in-process, not R² under the accuracy keys
+        Map<String, Object> hereHistory = (Map<String, Object>) here.get("history");
+        Map<String, Object> thereHistory = (Map<String, Object>) there.get("history");
+        assertThat(thereHistory.keySet()).containsExactlyInAnyOrderElementsOf(hereHistory.keySet());
+        List<Double> mse = (List<Double>) thereHistory.get("test_mse");
+        assertThat(mse.get(mse.size() - 1)).isCloseTo((double) there.get("test_mse"),
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat((double) there.get("train_mse")).isCloseTo((double) here.get("train_mse"),
+                org.assertj.core.data.Offset.offset(1e-9));
         Map<String, Object> details = (Map<String, Object>) there.get("spark");
         assertThat(details).containsEntry("master", "local[2]").containsEntry("mode", "sync")
                 .containsEntry("partitions", 2.0).containsEntry("jobs", 40.0);
