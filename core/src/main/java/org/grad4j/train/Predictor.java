@@ -11,8 +11,8 @@ import org.grad4j.tensor.TwoCores;
  * An instance keeps buffers: use one per thread. It computes on two cores with the {@link TwoCores}
  * worker it was made with (owned by its maker, as a {@code Trainer} run owns its own), or, made
  * without one, with the worker bound to the calling thread at each call ({@link TwoCores#current()}),
- * which is none outside a {@link TwoCores#bind} scope: a service predicting from many threads, each
- * with a predictor of its own, computes on each thread alone and shares nothing.
+ * which is none outside a {@link TwoCores#bind} scope: predictors on many threads, each with a
+ * predictor of its own, share no worker.
  */
 public interface Predictor {
 
@@ -57,7 +57,12 @@ public interface Predictor {
         }
     }
 
-    /** The module's forward in evaluation mode (dropout off, running statistics), without gradients. */
+    /**
+     * The module's forward in evaluation mode (dropout off, running statistics), without gradients.
+     * The module's mode is switched for the forward and then restored: generic predictors of one
+     * module on several threads take turns (a service answering from many threads at once uses
+     * {@code SavedModel}, whose module stays in evaluation mode).
+     */
     final class Generic implements Predictor {
         private final Module module;
         private final TwoCores cores;
@@ -87,14 +92,18 @@ public interface Predictor {
         public double[] outputs(Examples data, int[] idx, int count) {
             double[] x = new double[count * data.features()];
             data.gatherFeatures(idx, 0, count, x);
-            boolean training = module.isTraining();
-            module.eval();
             TwoCores c = cores != null ? cores : TwoCores.current();
-            try (NoGrad g = new NoGrad(); TwoCores.Scope bound = c.bind()) {
-                return module.forward(org.grad4j.autograd.Tensor.wrap(x, count, data.features())).data().clone();
-            } finally {
-                if (training) {
-                    module.train();
+            // the mode is the module's, shared by every predictor of it: switched and restored under its lock,
+            // so that a forward on another thread never runs in the mode this one left for a moment
+            synchronized (module) {
+                boolean training = module.isTraining();
+                module.eval();
+                try (NoGrad g = new NoGrad(); TwoCores.Scope bound = c.bind()) {
+                    return module.forward(org.grad4j.autograd.Tensor.wrap(x, count, data.features())).data().clone();
+                } finally {
+                    if (training) {
+                        module.train();
+                    }
                 }
             }
         }
