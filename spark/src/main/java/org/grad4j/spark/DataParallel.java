@@ -99,10 +99,14 @@ final class DataParallel {
             sampler.next(idx);
             long t0 = System.nanoTime();
             Broadcast<StepInput> in = sc.broadcast(new StepInput(weights, idx.clone()));
-            Partial g = data.blocks.treeAggregate(new Partial(),
-                    (acc, block) -> gradientTask(acc, block, in.value(), spec, batch), Partial::merge, TREE_DEPTH);
+            Partial g;
+            try {
+                g = data.blocks.treeAggregate(new Partial(),
+                        (acc, block) -> gradientTask(acc, block, in.value(), spec, batch), Partial::merge, TREE_DEPTH);
+            } finally {
+                in.destroy(); // also when the job fails: the caller's session keeps running
+            }
             long t1 = System.nanoTime();
-            in.destroy();
             if (g.rows != batch) {
                 throw new IllegalStateException("step " + (it + 1) + ": the partitions held " + g.rows + " of the "
                         + batch + " batch rows");
@@ -178,11 +182,15 @@ final class DataParallel {
             long t0 = System.nanoTime();
             Broadcast<RoundInput> in = sc.broadcast(new RoundInput(weights, state, driverOptimizer.lr(), done, steps,
                     plan.batch(), data.rows));
-            Partial s = data.blocks.treeAggregate(new Partial(),
-                    (acc, block) -> localTask(acc, block, in.value(), spec, opt, sampling, seed, clip),
-                    Partial::merge, TREE_DEPTH);
+            Partial s;
+            try {
+                s = data.blocks.treeAggregate(new Partial(),
+                        (acc, block) -> localTask(acc, block, in.value(), spec, opt, sampling, seed, clip),
+                        Partial::merge, TREE_DEPTH);
+            } finally {
+                in.destroy();
+            }
             long t1 = System.nanoTime();
-            in.destroy();
             if (s.rows != data.rows) {
                 throw new IllegalStateException("round " + (round + 1) + ": the partitions held " + s.rows + " of the "
                         + data.rows + " rows");

@@ -110,8 +110,10 @@ public final class SparkClusterTrainer implements ClusterTrainer {
         long[] evalNanos = {0};
         DataParallel.Result r;
         long t0;
+        int used; // fewer than asked for when there are fewer rows
         try (Frames.Frame frame = Frames.of(spark, train, partitions);
              TrainingData data = TrainingData.of(frame.df(), "features", "label", 0, train.task(), train.classes())) {
+            used = data.partitions();
             t0 = System.nanoTime();
             r = DataParallel.train(sc, data, spec, ModelSpec.arraysOf(job.module()), opt, plan,
                     new DataParallel.Listener() {
@@ -155,7 +157,7 @@ public final class SparkClusterTrainer implements ClusterTrainer {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("master", job.master());
         details.put("mode", mode.id());
-        details.put("partitions", partitions);
+        details.put("partitions", used);
         if (mode == Mode.AVERAGE) {
             details.put("local_steps", job.localSteps());
         }

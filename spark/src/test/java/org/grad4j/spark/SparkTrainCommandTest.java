@@ -125,6 +125,17 @@ class SparkTrainCommandTest {
         assertThat((List<Object>) ((Map<String, Object>) Json.parse(predicted.out())).get("predictions")).hasSize(300);
     }
 
+    /** More partitions asked for than there are training rows: the JSON says how many were used. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJsonNamesThePartitionsUsed(@TempDir Path dir) throws IOException {
+        Path data = csv(dir, true);
+        List<String> spark = args(data, dir.resolve("spark.npz"), "--spark", "local[2]", "--partitions", "1000");
+        spark.set(spark.indexOf("--iters") + 1, "2");
+        Map<String, Object> details = (Map<String, Object>) json(grad4j(spark.toArray(new String[0]))).get("spark");
+        assertThat(details).containsEntry("partitions", 240.0); // one a row of the 240 training rows
+    }
+
     /** The book's network shape on a table of doubles: the executors use the book's backprop, in-process autograd. */
     @Test
     void classificationInSyncModeGivesTheInProcessWeights(@TempDir Path dir) throws IOException {
