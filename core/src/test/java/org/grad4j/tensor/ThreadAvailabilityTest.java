@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -225,35 +224,17 @@ class ThreadAvailabilityTest {
         List<double[]> single = alone(p);
         int threads = 3;
         int rounds = 3;
-        CyclicBarrier start = new CyclicBarrier(threads);
-        List<AtomicReference<Throwable>> failures = new ArrayList<>();
-        List<Thread> ts = new ArrayList<>();
+        List<java.util.concurrent.Callable<Void>> callers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            failures.add(failure);
             int id = t;
-            Thread th = new Thread(() -> {
-                try {
-                    start.await(10, TimeUnit.SECONDS);
-                    for (int r = 0; r < rounds; r++) {
-                        assertSameBits(p.run(), single, "thread " + id + ", round " + r);
-                    }
-                } catch (Throwable e) {
-                    failure.set(e);
+            callers.add(() -> {
+                for (int r = 0; r < rounds; r++) {
+                    assertSameBits(p.run(), single, "thread " + id + ", round " + r);
                 }
-            }, "caller-" + t);
-            ts.add(th);
-            th.start();
+                return null;
+            });
         }
-        for (Thread th : ts) {
-            th.join(120_000);
-            assertThat(th.isAlive()).as(th.getName() + " finished").isFalse();
-        }
-        for (AtomicReference<Throwable> f : failures) {
-            if (f.get() != null) {
-                throw new AssertionError(f.get());
-            }
-        }
+        AtOnce.run("caller", 120_000, callers);
     }
 
     /** Three dense and three sparse training steps of a 784-50-10 net through the public API, on {@code cores}. */
@@ -287,6 +268,13 @@ class ThreadAvailabilityTest {
     }
 
     /** Steps of the book's backprop and {@link Sgd} (the two-core update) on a 784-50-10 net, with the thread's bound worker. */
+    /** {@code work} with the shared worker bound to the calling thread. */
+    private static <T> T bound(java.util.concurrent.Callable<T> work) throws Exception {
+        try (TwoCores.Scope bound = SHARED.bind()) {
+            return work.call();
+        }
+    }
+
     private static List<double[]> backpropSteps(long seed, int steps) {
         FeedForwardNet net = new MultiLayerNet(784, new int[] {50}, 10, Activation.RELU, Init.HE, new Random(5));
         Random rng = new Random(seed);
@@ -312,31 +300,8 @@ class ThreadAvailabilityTest {
         int steps = 150;
         List<List<double[]>> sequential = List.of(backpropSteps(6, steps), backpropSteps(7, steps));
         for (int round = 0; round < 4; round++) {
-            List<List<double[]>> got = new ArrayList<>(List.of(List.of(), List.of()));
-            List<AtomicReference<Throwable>> failures = List.of(new AtomicReference<>(), new AtomicReference<>());
-            CyclicBarrier start = new CyclicBarrier(2);
-            Thread[] threads = new Thread[2];
-            for (int k = 0; k < 2; k++) {
-                int id = k;
-                threads[k] = new Thread(() -> {
-                    try (TwoCores.Scope bound = SHARED.bind()) {
-                        start.await(10, TimeUnit.SECONDS);
-                        got.set(id, backpropSteps(6 + id, steps));
-                    } catch (Throwable e) {
-                        failures.get(id).set(e);
-                    }
-                }, "trainer-" + k);
-                threads[k].start();
-            }
-            for (Thread th : threads) {
-                th.join(60_000);
-                assertThat(th.isAlive()).as(th.getName() + " finished").isFalse();
-            }
-            for (AtomicReference<Throwable> f : failures) {
-                if (f.get() != null) {
-                    throw new AssertionError(f.get());
-                }
-            }
+            List<List<double[]>> got = AtOnce.run("trainer", 60_000, List.of(
+                    () -> bound(() -> backpropSteps(6, steps)), () -> bound(() -> backpropSteps(7, steps))));
             for (int k = 0; k < 2; k++) {
                 assertSameBits(got.get(k), sequential.get(k), "round " + round + ", thread " + k);
             }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.grad4j.data.Dataset;
@@ -24,6 +21,7 @@ import org.grad4j.nn.module.Tanh;
 import org.grad4j.optim.Adam;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.optim.Sgd;
+import org.grad4j.tensor.AtOnce;
 import org.grad4j.tensor.SparseProduct;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,33 +106,9 @@ class ConcurrentTrainingTest {
     void twoRunsAtOnceTrainTheBitsOfARunAlone(Setup s) throws Exception {
         Outcome alone = run(s);
         for (int round = 0; round < ROUNDS; round++) {
-            Outcome[] got = new Outcome[2];
-            List<AtomicReference<Throwable>> failures = List.of(new AtomicReference<>(), new AtomicReference<>());
-            CyclicBarrier start = new CyclicBarrier(2);
-            Thread[] threads = new Thread[2];
-            for (int t = 0; t < 2; t++) {
-                int k = t;
-                threads[t] = new Thread(() -> {
-                    try {
-                        start.await(10, TimeUnit.SECONDS);
-                        got[k] = run(s);
-                    } catch (Throwable e) {
-                        failures.get(k).set(e);
-                    }
-                }, "trainer-" + t);
-                threads[t].start();
-            }
-            for (Thread th : threads) {
-                th.join(60_000);
-                assertThat(th.isAlive()).as(th.getName() + " finished").isFalse();
-            }
-            for (AtomicReference<Throwable> f : failures) {
-                if (f.get() != null) {
-                    throw new AssertionError(f.get());
-                }
-            }
-            assertSame(got[0], alone, "round " + round + ", first run");
-            assertSame(got[1], alone, "round " + round + ", second run");
+            List<Outcome> got = AtOnce.run("trainer", 60_000, List.of(() -> run(s), () -> run(s)));
+            assertSame(got.get(0), alone, "round " + round + ", first run");
+            assertSame(got.get(1), alone, "round " + round + ", second run");
         }
     }
 }
