@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -37,23 +35,9 @@ class ModuleReportCommandTest {
     /** Tables made here with a seeded generator: 5 features and a nonlinear target plus noise; 2 features and 3 classes. */
     @BeforeAll
     static void tables() throws IOException {
-        Random rng = new Random(23);
-        StringBuilder reg = new StringBuilder("a,b,c,d,e,y\n");
-        StringBuilder cls = new StringBuilder("p,q,label\n");
-        for (int i = 0; i < 200; i++) {
-            double[] x = new double[5];
-            for (int j = 0; j < 5; j++) {
-                x[j] = rng.nextGaussian();
-            }
-            double y = Math.sin(x[0]) + 0.5 * x[1] * x[1] - x[2] * x[3] + 0.3 * x[4] + 0.1 * rng.nextGaussian();
-            reg.append(String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f,%.6f,%.6f%n", x[0], x[1], x[2], x[3], x[4], y));
-            int label = x[0] + x[1] > 0.5 ? 2 : x[0] - x[1] > 0 ? 1 : 0;
-            cls.append(String.format(Locale.ROOT, "%.6f,%.6f,%d%n", x[0], x[1], label));
-        }
-        regression = dir.resolve("reg.csv");
-        Files.writeString(regression, reg, StandardCharsets.UTF_8);
-        classes = dir.resolve("cls.csv");
-        Files.writeString(classes, cls, StandardCharsets.UTF_8);
+        GeneratedTables t = GeneratedTables.write(dir, 23, (p, q) -> p + q > 0.5 ? 2 : p - q > 0 ? 1 : 0);
+        regression = t.regression();
+        classes = t.classes();
     }
 
     @Test

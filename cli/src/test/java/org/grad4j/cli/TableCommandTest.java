@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Random;
 import org.grad4j.io.ArchitectureFile;
 import org.grad4j.io.NdArray;
 import org.grad4j.io.Npz;
@@ -25,20 +23,9 @@ class TableCommandTest {
 
     @BeforeAll
     static void tables() throws IOException {
-        Random rng = new Random(17);
-        StringBuilder reg = new StringBuilder("a,b,c,d,e,y\n");
-        StringBuilder cls = new StringBuilder("p,q,label\n");
-        for (int i = 0; i < 200; i++) {
-            double[] x = new double[5];
-            for (int j = 0; j < 5; j++) {
-                x[j] = rng.nextGaussian();
-            }
-            double y = Math.sin(x[0]) + 0.5 * x[1] * x[1] - x[2] * x[3] + 0.3 * x[4] + 0.1 * rng.nextGaussian();
-            reg.append(String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f,%.6f,%.6f%n", x[0], x[1], x[2], x[3], x[4], y));
-            cls.append(String.format(Locale.ROOT, "%.6f,%.6f,%d%n", x[0], x[1], x[0] + x[1] > 0 ? 1 : 0));
-        }
-        regression = write("reg.csv", reg.toString());
-        classes = write("cls.csv", cls.toString());
+        GeneratedTables t = GeneratedTables.write(dir, 17, (p, q) -> p + q > 0 ? 1 : 0);
+        regression = t.regression();
+        classes = t.classes();
     }
 
     static Path write(String name, String text) throws IOException {
