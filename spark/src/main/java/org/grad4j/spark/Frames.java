@@ -40,9 +40,6 @@ final class Frames {
     private interface Source extends Serializable {
         Iterator<Row> rows(int from, int to);
 
-        /** Rows {@code from..to} as a source of their own (copied). */
-        Source slice(int from, int to);
-
         /** The number of rows. */
         int size();
     }
@@ -57,12 +54,6 @@ final class Frames {
         @Override
         public int size() {
             return labels.length;
-        }
-
-        @Override
-        public Source slice(int from, int to) {
-            return new Images(java.util.Arrays.copyOfRange(pixels, Math.multiplyExact(from, features),
-                    Math.multiplyExact(to, features)), java.util.Arrays.copyOfRange(labels, from, to), features);
         }
     }
 
@@ -81,12 +72,6 @@ final class Frames {
         @Override
         public int size() {
             return labels.length;
-        }
-
-        @Override
-        public Source slice(int from, int to) {
-            return new Doubles(java.util.Arrays.copyOfRange(x, Math.multiplyExact(from, features),
-                    Math.multiplyExact(to, features)), java.util.Arrays.copyOfRange(labels, from, to), features);
         }
     }
 
@@ -109,44 +94,58 @@ final class Frames {
         if (examples.images() != null) {
             return of(spark, examples.images(), partitions);
         }
-        int n = examples.size();
-        int d = examples.features();
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        double[] x = new double[Math.multiplyExact(n, d)];
-        examples.gatherFeatures(all, 0, n, x);
-        double[] labels = new double[n];
-        if (examples.task() == Task.CLASSIFICATION) {
-            int[] t = new int[n];
-            examples.gatherLabels(all, 0, n, t);
-            for (int i = 0; i < n; i++) {
-                labels[i] = t[i];
-            }
-        } else if (examples.targetWidth() != 1) {
+        if (examples.task() == Task.REGRESSION && examples.targetWidth() != 1) {
             throw new IllegalArgumentException("Spark trains regression on one target column, the data have "
                     + examples.targetWidth());
-        } else {
-            examples.gatherTargets(all, 0, n, labels);
         }
-        return frame(spark, new Doubles(x, labels, d), n, partitions);
+        return frame(spark, examples.size(), partitions, (from, to) -> doubles(examples, from, to));
     }
 
     static Frame of(SparkSession spark, Split split, int partitions) {
-        int n = split.size();
-        int d = split.features();
-        byte[] px = new byte[Math.multiplyExact(n, d)];
-        double[] levels = Pixels.levels();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                px[i * d + j] = code(levels, split.x(i, j));
-            }
-        }
-        return frame(spark, new Images(px, split.labels(), d), n, partitions);
+        return frame(spark, split.size(), partitions, (from, to) -> images(split, from, to));
     }
 
-    private static Frame frame(SparkSession spark, Source source, int n, int partitions) {
+    /** Rows {@code from..to} of a table. */
+    private static Doubles doubles(Examples examples, int from, int to) {
+        int n = to - from;
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = from + i;
+        }
+        double[] x = new double[Math.multiplyExact(n, examples.features())];
+        examples.gatherFeatures(rows, 0, n, x);
+        double[] labels = new double[n];
+        if (examples.task() == Task.CLASSIFICATION) {
+            int[] t = new int[n];
+            examples.gatherLabels(rows, 0, n, t);
+            for (int i = 0; i < n; i++) {
+                labels[i] = t[i];
+            }
+        } else {
+            examples.gatherTargets(rows, 0, n, labels);
+        }
+        return new Doubles(x, labels, examples.features());
+    }
+
+    /** Rows {@code from..to} of an IDX split, its pixels as bytes. */
+    private static Images images(Split split, int from, int to) {
+        int d = split.features();
+        byte[] px = new byte[Math.multiplyExact(to - from, d)];
+        double[] levels = Pixels.levels();
+        for (int i = from; i < to; i++) {
+            for (int j = 0; j < d; j++) {
+                px[(i - from) * d + j] = code(levels, split.x(i, j));
+            }
+        }
+        return new Images(px, java.util.Arrays.copyOfRange(split.labels(), from, to), d);
+    }
+
+    /** Rows {@code from..to} as a source, made for one partition. */
+    private interface Slicer {
+        Source rows(int from, int to);
+    }
+
+    private static Frame frame(SparkSession spark, int n, int partitions, Slicer slicer) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int p = Math.max(1, Math.min(partitions, n));
         List<Broadcast<Source>> slices = new ArrayList<>(p);
@@ -154,7 +153,7 @@ final class Frames {
         for (int k = 0; k < p; k++) {
             int from = (int) ((long) n * k / p);
             int to = (int) ((long) n * (k + 1) / p);
-            slices.add(sc.broadcast(source.slice(from, to)));
+            slices.add(sc.broadcast(slicer.rows(from, to)));
             parts.add(k);
         }
         List<Broadcast<Source>> handles = List.copyOf(slices);
